@@ -1,0 +1,18 @@
+import type { HandlerMap } from '../context';
+import { buildSummary } from '../summary';
+import { documentHandlers } from './documents';
+import { criteriaHandlers, planHandlers } from './plans';
+import { unitHandlers } from './units';
+import { documentInfo } from './documents';
+
+const VERSION = '0.1.0';
+
+/** Every method of the contract; the type makes a missing one a compile error. */
+export const handlers: HandlerMap = {
+  'app.info': (_args, ctx) => ({ version: VERSION, dataDir: ctx.dataDir, document: ctx.hasDocument() ? documentInfo(ctx.doc()) : null }),
+  'summary.get': (_args, ctx) => buildSummary(ctx.doc()),
+  ...documentHandlers,
+  ...unitHandlers,
+  ...criteriaHandlers,
+  ...planHandlers,
+};

@@ -1,0 +1,52 @@
+// Derived figures of a commune × criterion matrix, shared by the grid, the summary and the reports.
+import type { Bucket } from '../model';
+
+export interface MarkLike {
+  unitId: number;
+  criterionId: number;
+  met: boolean;
+}
+
+export interface MatrixFigures {
+  /** Communes counted: those with at least one mark. */
+  communes: number;
+  /** Criteria met, summed over communes. */
+  met: number;
+  /** Average criteria met per commune, to one decimal. */
+  average: number;
+  /** Communes meeting every criterion of the set. */
+  fullyMet: number;
+  /** Communes meeting each criterion, by criterion number. */
+  perCriterion: Record<string, number>;
+  /** Criteria met by each commune. */
+  perCommune: Map<number, number>;
+}
+
+export function matrixFigures(criteria: readonly { id: number; no: number }[], marks: readonly MarkLike[]): MatrixFigures {
+  const noById = new Map(criteria.map((c) => [c.id, c.no]));
+  const perCriterion: Record<string, number> = Object.fromEntries(criteria.map((c) => [String(c.no), 0]));
+  const perCommune = new Map<number, number>();
+  let met = 0;
+  for (const mark of marks) {
+    const no = noById.get(mark.criterionId);
+    if (no === undefined) continue;
+    if (!perCommune.has(mark.unitId)) perCommune.set(mark.unitId, 0);
+    if (!mark.met) continue;
+    met++;
+    perCriterion[String(no)] = (perCriterion[String(no)] ?? 0) + 1;
+    perCommune.set(mark.unitId, (perCommune.get(mark.unitId) ?? 0) + 1);
+  }
+  const communes = perCommune.size;
+  let fullyMet = 0;
+  for (const n of perCommune.values()) if (n === criteria.length && n > 0) fullyMet++;
+  return { communes, met, average: communes === 0 ? 0 : Math.round((met / communes) * 10) / 10, fullyMet, perCriterion, perCommune };
+}
+
+/** How many communes fall in each report bucket (19 / 15-18 / 10-14 / 5-9 / under 5). */
+export function bucketCounts(perCommune: ReadonlyMap<number, number>, buckets: readonly Bucket[]): { bucket: Bucket; communes: number }[] {
+  return buckets.map((bucket) => {
+    let n = 0;
+    for (const count of perCommune.values()) if (count >= bucket.min && count <= bucket.max) n++;
+    return { bucket, communes: n };
+  });
+}
