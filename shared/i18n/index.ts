@@ -1,5 +1,4 @@
-import { vi, type MessageKey } from './vi';
-import { en } from './en';
+import { en, vi, type MessageKey } from './catalog';
 
 export type Lang = 'vi' | 'en';
 export type { MessageKey };

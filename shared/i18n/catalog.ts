@@ -1,0 +1,16 @@
+import { core } from './messages/core';
+
+// Every domain's messages; a new domain adds one line here.
+const domains = { core };
+
+type Domains = typeof domains;
+export type MessageKey = { [D in keyof Domains]: keyof Domains[D]['vi'] & string }[keyof Domains];
+
+function merge(lang: 'vi' | 'en'): Record<MessageKey, string> {
+  const out: Record<string, string> = {};
+  for (const domain of Object.values(domains)) Object.assign(out, domain[lang]);
+  return out as Record<MessageKey, string>;
+}
+
+export const vi = merge('vi');
+export const en = merge('en');
