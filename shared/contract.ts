@@ -3,10 +3,14 @@
 // validates arguments against it where requests enter. Each domain declares its methods in shared/api/.
 import { z } from 'zod';
 import { coreMethods } from './api/core';
+import { editMethods } from './api/edits';
+import { matrixMethods } from './api/matrix';
 import type { FileRef } from './model';
 
 export const contract = {
   ...coreMethods,
+  ...editMethods,
+  ...matrixMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,7 +1,8 @@
 import { core } from './messages/core';
+import { edits } from './messages/edits';
 
 // Every domain's messages; a new domain adds one line here.
-const domains = { core };
+const domains = { core, edits };
 
 type Domains = typeof domains;
 export type MessageKey = { [D in keyof Domains]: keyof Domains[D]['vi'] & string }[keyof Domains];

@@ -1,6 +1,8 @@
 import type { HandlerMap } from '../context';
 import { buildSummary } from '../summary';
 import { documentHandlers } from './documents';
+import { editHandlers } from './edits';
+import { matrixHandlers } from './matrix';
 import { criteriaHandlers, planHandlers } from './plans';
 import { unitHandlers } from './units';
 import { documentInfo } from './documents';
@@ -15,4 +17,6 @@ export const handlers: HandlerMap = {
   ...unitHandlers,
   ...criteriaHandlers,
   ...planHandlers,
+  ...editHandlers,
+  ...matrixHandlers,
 };

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { IndicatorSide } from '../../../shared/api/matrix';
 import type { CriterionMark, MarkKind, MatrixSide, UnitStatus } from '../../../shared/model';
 
 interface MarkRow {
@@ -27,25 +28,30 @@ export function loadMatrixSide(db: Database.Database, setId: string, year: numbe
        WHERE c.set_id = ? AND m.year = ? AND m.kind = ?`,
     )
     .all(setId, year, kind) as MarkRow[];
-  const statuses = db.prepare('SELECT * FROM unit_status WHERE year = ? AND kind = ?').all(year, kind) as StatusRow[];
   return {
     year,
     kind,
     marks: marks.map(
       (m): CriterionMark => ({ unitId: m.unit_id, criterionId: m.criterion_id, year: m.year, kind: m.kind, met: m.met === 1, metYear: m.met_year }),
     ),
-    statuses: statuses.map(
-      (s): UnitStatus => ({
-        unitId: s.unit_id,
-        year: s.year,
-        kind: s.kind,
-        level: s.level,
-        recognisedYear: s.recognised_year,
-        plannedCount: s.planned_count,
-        note: s.note,
-      }),
-    ),
+    statuses: loadStatuses(db, year, kind),
   };
+}
+
+/** Recognition level, year, planned count and note of every unit (communes and villages) for one year and kind. */
+export function loadStatuses(db: Database.Database, year: number, kind: MarkKind): UnitStatus[] {
+  const rows = db.prepare('SELECT * FROM unit_status WHERE year = ? AND kind = ?').all(year, kind) as StatusRow[];
+  return rows.map(
+    (s): UnitStatus => ({
+      unitId: s.unit_id,
+      year: s.year,
+      kind: s.kind,
+      level: s.level,
+      recognisedYear: s.recognised_year,
+      plannedCount: s.planned_count,
+      note: s.note,
+    }),
+  );
 }
 
 /** Every (criteria set, year, kind) with marks on communes. */
@@ -57,4 +63,28 @@ export function matrixSlices(db: Database.Database): { setId: string; year: numb
        WHERE u.kind = 'commune' ORDER BY m.year, m.kind, c.set_id`,
     )
     .all() as { setId: string; year: number; kind: MarkKind }[];
+}
+
+interface IndicatorValueRow {
+  unit_id: number;
+  indicator_id: number;
+  year: number;
+  kind: MarkKind;
+  value: number | null;
+  text: string | null;
+}
+
+/** Indicator values of one side of the matrix, for the indicators of one criteria set. */
+export function loadIndicatorSide(db: Database.Database, setId: string, year: number, kind: MarkKind): IndicatorSide {
+  const rows = db
+    .prepare(
+      `SELECT v.* FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id JOIN criterion c ON c.id = i.criterion_id
+       WHERE c.set_id = ? AND v.year = ? AND v.kind = ?`,
+    )
+    .all(setId, year, kind) as IndicatorValueRow[];
+  return {
+    year,
+    kind,
+    values: rows.map((r) => ({ unitId: r.unit_id, indicatorId: r.indicator_id, year: r.year, kind: r.kind, value: r.value, text: r.text })),
+  };
 }

@@ -1,0 +1,121 @@
+// The one write path for user edits: validate changes against the registry, apply them in one
+// transaction (a savepoint inside a caller's transaction) and record one undo step with the inverse.
+import type Database from 'better-sqlite3';
+import type { Change, Scalar } from '../../../shared/api/edits';
+import { AppError } from '../errors';
+import { editableTable, type ColumnSpec, type EditableTable } from './registry';
+import { executeChange, keyTypesOf, readRow, rowExists } from './sql';
+
+/** Oldest steps beyond this many are forgotten. */
+const MAX_UNDO_STEPS = 200;
+
+export function applyChanges(db: Database.Database, label: string, changes: Change[]): { stepId: number } {
+  return db.transaction(() => {
+    const forward: Change[] = [];
+    const inverse: Change[] = [];
+    for (const change of changes) {
+      const normalised = validate(db, change);
+      const applied = applyOne(db, normalised);
+      if (!applied) continue;
+      forward.push(applied.forward);
+      inverse.unshift(applied.inverse);
+    }
+    if (forward.length === 0) return { stepId: 0 };
+    return { stepId: recordStep(db, label, forward, inverse) };
+  })();
+}
+
+function recordStep(db: Database.Database, label: string, forward: Change[], inverse: Change[]): number {
+  db.prepare('DELETE FROM undo_step WHERE undone = 1').run();
+  const id = Number(
+    db
+      .prepare('INSERT INTO undo_step (label, forward, inverse, undone, created_at) VALUES (?, ?, ?, 0, ?)')
+      .run(label, JSON.stringify(forward), JSON.stringify(inverse), new Date().toISOString()).lastInsertRowid,
+  );
+  db.prepare('DELETE FROM undo_step WHERE id <= ?').run(id - MAX_UNDO_STEPS);
+  return id;
+}
+
+/** Apply one validated change; null when it changes nothing (the same value again). */
+function applyOne(db: Database.Database, change: Change): { forward: Change; inverse: Change } | null {
+  const table = editableTable(change.table) as EditableTable;
+  if (change.op === 'set') {
+    const current = readRow(db, table.name, table.keyColumns, change.key);
+    const old = current ? fromSql(current[change.field] as Scalar, table.columns[change.field]) : undefined;
+    if (old === change.value) return null;
+    executeChange(db, change);
+    return { forward: change, inverse: old === undefined ? { op: 'delete', table: table.name, key: change.key } : { ...change, value: old } };
+  }
+  if (change.op === 'insert') {
+    const row = { ...change.row, ...executeChange(db, change) };
+    const key = table.keyColumns.map((k) => row[k] as string | number);
+    return { forward: { ...change, row }, inverse: { op: 'delete', table: table.name, key } };
+  }
+  const before = readRow(db, table.name, table.keyColumns, change.key);
+  if (!before) throw new AppError('edits.rowMissing', { table: table.name, key: change.key.join(', ') });
+  executeChange(db, change);
+  const row = Object.fromEntries(Object.entries(before).map(([k, v]) => [k, fromSql(v as Scalar, table.columns[k])]));
+  return { forward: change, inverse: { op: 'insert', table: table.name, row } };
+}
+
+function validate(db: Database.Database, change: Change): Change {
+  const table = editableTable(change.table);
+  if (!table) throw new AppError('edits.unknownTable', { table: change.table });
+  if (change.op === 'set') {
+    checkKey(db, table, change.key);
+    const spec = table.columns[change.field];
+    if (!spec) throw new AppError('edits.unknownField', { table: table.name, field: change.field });
+    checkValue(table, change.field, spec, change.value);
+    return change;
+  }
+  if (change.op === 'delete') {
+    checkKey(db, table, change.key);
+    return change;
+  }
+  const keyTypes = keyTypesOf(db, table.name, table.keyColumns);
+  const autoId = table.keyColumns.length === 1 && keyTypes[0] === 'integer' && table.keyColumns[0] === 'id';
+  for (const [i, k] of table.keyColumns.entries()) {
+    const value = change.row[k];
+    if (value === undefined && autoId) continue;
+    if (!keyValueFits(value, keyTypes[i])) throw new AppError('edits.badKey', { table: table.name, key: String(value) });
+  }
+  for (const [field, value] of Object.entries(change.row)) {
+    if (table.keyColumns.includes(field)) continue;
+    const spec = table.columns[field];
+    if (!spec) throw new AppError('edits.unknownField', { table: table.name, field });
+    checkValue(table, field, spec, value);
+  }
+  const key = table.keyColumns.map((k) => change.row[k]);
+  if (key.every((v) => v !== undefined) && rowExists(db, table.name, table.keyColumns, key as (string | number)[])) {
+    throw new AppError('edits.rowExists', { table: table.name, key: key.join(', ') });
+  }
+  return change;
+}
+
+function checkKey(db: Database.Database, table: EditableTable, key: (string | number)[]): void {
+  const types = keyTypesOf(db, table.name, table.keyColumns);
+  if (key.length !== table.keyColumns.length || key.some((v, i) => !keyValueFits(v, types[i]))) {
+    throw new AppError('edits.badKey', { table: table.name, key: key.join(', ') });
+  }
+}
+
+function keyValueFits(value: Scalar | undefined, type: 'integer' | 'text' | undefined): boolean {
+  return type === 'integer' ? typeof value === 'number' && Number.isSafeInteger(value) : typeof value === 'string';
+}
+
+function checkValue(table: EditableTable, field: string, spec: ColumnSpec, value: Scalar): void {
+  const fits =
+    value === null
+      ? spec.nullable
+      : spec.type === 'boolean'
+        ? typeof value === 'boolean'
+        : spec.type === 'text'
+          ? typeof value === 'string' && (!spec.values || spec.values.includes(value))
+          : typeof value === 'number' && Number.isFinite(value) && (spec.type === 'real' || Number.isSafeInteger(value));
+  if (!fits) throw new AppError('edits.badValue', { table: table.name, field, value: JSON.stringify(value) });
+}
+
+/** SQLite keeps booleans as 0/1; changes carry them as booleans. */
+function fromSql(value: Scalar, spec: ColumnSpec | undefined): Scalar {
+  return spec?.type === 'boolean' && value !== null ? value === 1 || value === true : value;
+}

@@ -1,0 +1,32 @@
+import '../matrix/editable-tables';
+import type { HandlerMap } from '../context';
+import { getCriteriaSet } from '../repo/criteria';
+import { loadIndicatorSide, loadStatuses } from '../repo/matrix';
+import { getPlan } from '../repo/plans';
+import { getUnit, listUnits } from '../repo/units';
+
+export const matrixHandlers = {
+  'matrix.indicators': ({ planId }, ctx) => {
+    const db = ctx.doc().db;
+    const plan = getPlan(db, planId);
+    const set = getCriteriaSet(db, plan.criteriaSetId);
+    const communes = plan.level === 'commune' && plan.unitId !== null ? [getUnit(db, plan.unitId)] : listUnits(db, 'commune');
+    return {
+      set,
+      communes,
+      actual: loadIndicatorSide(db, set.id, plan.yearStart - 1, 'actual'),
+      planned: loadIndicatorSide(db, set.id, plan.yearStart, 'plan'),
+    };
+  },
+  'matrix.villages': ({ planId }, ctx) => {
+    const db = ctx.doc().db;
+    const plan = getPlan(db, planId);
+    // Villages carry their recognition as the status at 31/12 of the year before the plan.
+    const year = plan.yearStart - 1;
+    const communes = listUnits(db, 'commune');
+    const inPlan = plan.level === 'commune' && plan.unitId !== null ? new Set([plan.unitId]) : new Set(communes.map((c) => c.id));
+    const villages = listUnits(db, 'village').filter((v) => v.parentId !== null && inPlan.has(v.parentId));
+    const ids = new Set(villages.map((v) => v.id));
+    return { year, communes: communes.filter((c) => inPlan.has(c.id)), villages, statuses: loadStatuses(db, year, 'actual').filter((s) => ids.has(s.unitId)) };
+  },
+} satisfies Partial<HandlerMap>;

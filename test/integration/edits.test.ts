@@ -1,0 +1,139 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Change } from '../../shared/api/edits';
+import { Backend } from '../../electron/backend/backend';
+import { applyChanges } from '../../electron/backend/edits/apply';
+import { registerEditableTable } from '../../electron/backend/edits/registry';
+import { AppError } from '../../electron/backend/errors';
+import { openTestBackend } from '../helpers/backend';
+
+const open: Backend[] = [];
+afterEach(async () => {
+  for (const b of open.splice(0)) await b.close();
+});
+
+async function setup() {
+  const t = await openTestBackend();
+  open.push(t.backend);
+  const commune = await t.backend.dispatch('units.create', { kind: 'commune', name: 'Bản Bo' });
+  const sets = await t.backend.dispatch('criteria.sets', {});
+  const set = sets.find((s) => s.id === 'xa-ntm-2021-2025')!;
+  const markKey = (criterionNo: number) => [commune.id, set.criteria[criterionNo - 1]!.id, 2024, 'actual'];
+  const mark = (criterionNo: number, met: boolean): Change => ({ op: 'set', table: 'criterion_mark', key: markKey(criterionNo), field: 'met', value: met });
+  const marks = () =>
+    t.backend.document!.db.prepare("SELECT criterion_id, met, met_year FROM criterion_mark WHERE unit_id = ? AND kind = 'actual' ORDER BY criterion_id").all(commune.id) as {
+      criterion_id: number;
+      met: number;
+      met_year: number | null;
+    }[];
+  const steps = () => (t.backend.document!.db.prepare('SELECT count(*) AS n FROM undo_step').get() as { n: number }).n;
+  return { ...t, commune, set, markKey, mark, marks, steps };
+}
+
+async function expectAppError(promise: Promise<unknown>, code: string) {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
+}
+
+describe('undoable edits', () => {
+  it('applies a paste as one step, undoes and redoes it, and keeps the history across a restart', async () => {
+    const t = await setup();
+    const paste = [1, 2, 3, 4, 5].map((no) => t.mark(no, true));
+    const applied = await t.backend.dispatch('edits.apply', { label: 'Dán 5 ô', changes: paste });
+    expect(applied).toMatchObject({ canUndo: true, canRedo: false });
+    expect(applied.stepId).toBeGreaterThan(0);
+    expect(t.marks().map((m) => m.met)).toEqual([1, 1, 1, 1, 1]);
+    expect(t.steps()).toBe(1);
+
+    await t.backend.dispatch('edits.apply', { label: 'Sửa ô', changes: [t.mark(2, false)] });
+    expect(t.marks().map((m) => m.met)).toEqual([1, 0, 1, 1, 1]);
+
+    const undone = await t.backend.dispatch('edits.undo', {});
+    expect(undone.changes).toEqual([t.mark(2, true)]);
+    expect(t.marks().map((m) => m.met)).toEqual([1, 1, 1, 1, 1]);
+    expect(await t.backend.dispatch('edits.state', {})).toEqual({ canUndo: true, canRedo: true, undoLabel: 'Dán 5 ô', redoLabel: 'Sửa ô' });
+
+    // Restart: the history is in the document.
+    await t.backend.close();
+    open.splice(0);
+    const reopened = await Backend.start({ dataDir: t.dataDir, documentPath: t.documentPath, backupIntervalMs: 0 });
+    open.push(reopened);
+    const db = reopened.document!.db;
+    expect(await reopened.dispatch('edits.state', {})).toEqual({ canUndo: true, canRedo: true, undoLabel: 'Dán 5 ô', redoLabel: 'Sửa ô' });
+    const undoPaste = await reopened.dispatch('edits.undo', {});
+    expect(undoPaste.changes).toHaveLength(5);
+    expect(undoPaste.changes.every((c) => c.op === 'delete')).toBe(true);
+    expect((db.prepare('SELECT count(*) AS n FROM criterion_mark').get() as { n: number }).n).toBe(0);
+    expect(await reopened.dispatch('edits.undo', {})).toEqual({ changes: [], canUndo: false, canRedo: true });
+
+    await reopened.dispatch('edits.redo', {});
+    await reopened.dispatch('edits.redo', {});
+    const rows = db.prepare('SELECT met FROM criterion_mark ORDER BY criterion_id').all() as { met: number }[];
+    expect(rows.map((r) => r.met)).toEqual([1, 0, 1, 1, 1]);
+    expect(await reopened.dispatch('edits.state', {})).toMatchObject({ canUndo: true, canRedo: false });
+  });
+
+  it('drops the redo tail when a new edit is made, and records nothing for an edit that changes nothing', async () => {
+    const t = await setup();
+    await t.backend.dispatch('edits.apply', { label: 'a', changes: [t.mark(1, true)] });
+    await t.backend.dispatch('edits.apply', { label: 'b', changes: [t.mark(2, true)] });
+    await t.backend.dispatch('edits.undo', {});
+    await t.backend.dispatch('edits.apply', { label: 'c', changes: [t.mark(3, true)] });
+    expect(await t.backend.dispatch('edits.state', {})).toEqual({ canUndo: true, canRedo: false, undoLabel: 'c', redoLabel: null });
+    expect(t.steps()).toBe(2);
+
+    const same = await t.backend.dispatch('edits.apply', { label: 'again', changes: [t.mark(3, true)] });
+    expect(same.stepId).toBe(0);
+    expect(t.steps()).toBe(2);
+  });
+
+  it('creates a row on a set with the registry defaults, and a delete is undone with the whole row back', async () => {
+    const t = await setup();
+    const key = t.markKey(7);
+    await t.backend.dispatch('edits.apply', { label: 'năm đạt', changes: [{ op: 'set', table: 'criterion_mark', key, field: 'met_year', value: 2023 }] });
+    expect(t.marks()).toEqual([{ criterion_id: key[1], met: 0, met_year: 2023 }]);
+    await t.backend.dispatch('edits.apply', { label: 'đạt', changes: [{ op: 'set', table: 'criterion_mark', key, field: 'met', value: true }] });
+    await t.backend.dispatch('edits.apply', { label: 'xóa', changes: [{ op: 'delete', table: 'criterion_mark', key }] });
+    expect(t.marks()).toEqual([]);
+    await t.backend.dispatch('edits.undo', {});
+    expect(t.marks()).toEqual([{ criterion_id: key[1], met: 1, met_year: 2023 }]);
+  });
+
+  it('refuses bad changes with a clear error and changes nothing', async () => {
+    const t = await setup();
+    const good = t.mark(1, true);
+    const cases: [Change, string][] = [
+      [{ op: 'set', table: 'plan', key: [1], field: 'name', value: 'x' }, 'edits.unknownTable'],
+      [{ op: 'set', table: 'criterion_mark', key: [t.commune.id, t.set.criteria[0]!.id, 2024, 'actual'], field: 'unit_id', value: 3 }, 'edits.unknownField'],
+      [{ op: 'set', table: 'criterion_mark', key: [t.commune.id, t.set.criteria[0]!.id, 2024, 'actual'], field: 'met', value: 'x' }, 'edits.badValue'],
+      [{ op: 'set', table: 'criterion_mark', key: [t.commune.id, t.set.criteria[0]!.id, 2024], field: 'met', value: true }, 'edits.badKey'],
+      [{ op: 'set', table: 'criterion_mark', key: ['1', t.set.criteria[0]!.id, 2024, 'actual'], field: 'met', value: true }, 'edits.badKey'],
+      [{ op: 'set', table: 'criterion_mark', key: [9999, t.set.criteria[0]!.id, 2024, 'actual'], field: 'met', value: true }, 'edits.badReference'],
+      [{ op: 'set', table: 'unit_status', key: [t.commune.id, 2024, 'actual'], field: 'level', value: 'gold' }, 'edits.badValue'],
+      [{ op: 'delete', table: 'criterion_mark', key: [t.commune.id, t.set.criteria[5]!.id, 2024, 'actual'] }, 'edits.rowMissing'],
+    ];
+    for (const [bad, code] of cases) await expectAppError(t.backend.dispatch('edits.apply', { label: 'x', changes: [good, bad] }), code);
+    expect(t.marks()).toEqual([]);
+    expect(t.steps()).toBe(0);
+    await expectAppError(t.backend.dispatch('edits.apply', { label: 'x', changes: [] }), 'error.badRequest');
+  });
+
+  it('gives an inserted row its id, so undo deletes it and redo puts it back under the same id', async () => {
+    const t = await setup();
+    const db = t.backend.document!.db;
+    db.exec('CREATE TABLE scratch_item (id INTEGER PRIMARY KEY, label TEXT NOT NULL)');
+    registerEditableTable({ name: 'scratch_item', keyColumns: ['id'], columns: { label: { type: 'text', nullable: false } } });
+    const { stepId } = db.transaction(() => applyChanges(db, 'thêm', [{ op: 'insert', table: 'scratch_item', row: { label: 'Đường trục xã' } }]))();
+    expect(stepId).toBeGreaterThan(0);
+    const id = (db.prepare('SELECT id FROM scratch_item').get() as { id: number }).id;
+    const recorded = JSON.parse((db.prepare('SELECT forward FROM undo_step WHERE id = ?').get(stepId) as { forward: string }).forward) as Change[];
+    expect(recorded).toEqual([{ op: 'insert', table: 'scratch_item', row: { label: 'Đường trục xã', id } }]);
+    await t.backend.dispatch('edits.undo', {});
+    expect(db.prepare('SELECT * FROM scratch_item').all()).toEqual([]);
+    await t.backend.dispatch('edits.redo', {});
+    expect(db.prepare('SELECT * FROM scratch_item').all()).toEqual([{ id, label: 'Đường trục xã' }]);
+  });
+});
