@@ -1,0 +1,119 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+
+// A fake of the electron module: enough for main.ts to start, recording what it asked for.
+const fake = vi.hoisted(() => {
+  type Listener = (...args: unknown[]) => void;
+  const handlers = new Map<string, (...args: unknown[]) => unknown>();
+  const appListeners = new Map<string, Listener>();
+  const forked: { path: string; options: { env: Record<string, string> }; posted: unknown[]; listeners: Map<string, Listener>; killed: boolean }[] = [];
+  const windows: { options: Record<string, unknown>; loaded: string | null; contentsListeners: Map<string, Listener>; openHandler: (() => unknown) | null; sent: unknown[][] }[] = [];
+  let permissionHandler: ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void) | null = null;
+
+  class FakeBrowserWindow {
+    record: (typeof windows)[number];
+    webContents: Record<string, unknown>;
+    constructor(options: Record<string, unknown>) {
+      this.record = { options, loaded: null, contentsListeners: new Map(), openHandler: null, sent: [] };
+      windows.push(this.record);
+      const record = this.record;
+      this.webContents = {
+        setWindowOpenHandler: (fn: () => unknown) => (record.openHandler = fn),
+        on: (event: string, fn: Listener) => record.contentsListeners.set(event, fn),
+        send: (...args: unknown[]) => record.sent.push(args),
+      };
+    }
+    on() {}
+    loadFile(file: string) {
+      this.record.loaded = file;
+      return Promise.resolve();
+    }
+    static fromWebContents() {
+      return null;
+    }
+  }
+
+  const electron = {
+    app: {
+      isPackaged: false,
+      whenReady: () => Promise.resolve(),
+      on: (event: string, fn: Listener) => appListeners.set(event, fn),
+      quit: () => {},
+    },
+    BrowserWindow: FakeBrowserWindow,
+    ipcMain: { handle: (channel: string, fn: (...args: unknown[]) => unknown) => handlers.set(channel, fn) },
+    dialog: { showErrorBox: () => {}, showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showSaveDialog: async () => ({ canceled: true }) },
+    session: { defaultSession: { setPermissionRequestHandler: (fn: typeof permissionHandler) => (permissionHandler = fn) } },
+    utilityProcess: {
+      fork: (file: string, _args: string[], options: { env: Record<string, string> }) => {
+        const child = { path: file, options, posted: [] as unknown[], listeners: new Map<string, Listener>(), killed: false };
+        forked.push(child);
+        return {
+          postMessage: (m: unknown) => child.posted.push(m),
+          on: (event: string, fn: Listener) => child.listeners.set(event, fn),
+          kill: () => (child.killed = true),
+        };
+      },
+    },
+  };
+  return { electron, handlers, appListeners, forked, windows, permission: () => permissionHandler };
+});
+
+vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
+
+describe('electron/main.ts with the electron module faked', () => {
+  beforeAll(async () => {
+    process.argv = [process.argv[0]!, '.', '--db', '/tmp/office.ntm'];
+    await import('../../electron/main');
+    await new Promise((r) => setTimeout(r, 10));
+  });
+
+  it('opens one sandboxed, isolated window on the built renderer', () => {
+    expect(fake.windows).toHaveLength(1);
+    const prefs = fake.windows[0]!.options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
+    expect(String(prefs.preload)).toMatch(/preload\.cjs$/);
+    expect(fake.windows[0]!.loaded).toMatch(/renderer[\\/]index\.html$/);
+  });
+
+  it('blocks navigation, new windows and permission requests', () => {
+    const win = fake.windows[0]!;
+    expect(win.openHandler?.()).toEqual({ action: 'deny' });
+    let prevented = false;
+    win.contentsListeners.get('will-navigate')?.({ preventDefault: () => (prevented = true) });
+    expect(prevented).toBe(true);
+    let granted: boolean | null = null;
+    fake.permission()?.(null, 'geolocation', (ok) => (granted = ok));
+    expect(granted).toBe(false);
+  });
+
+  it('runs the backend in a utility process on the document named on the command line', () => {
+    expect(fake.forked).toHaveLength(1);
+    expect(fake.forked[0]!.path).toMatch(/backend\.cjs$/);
+    expect(fake.forked[0]!.options.env.NTM_DB).toBe('/tmp/office.ntm');
+  });
+
+  it('forwards calls to the backend and relays its replies and events', async () => {
+    const call = fake.handlers.get('ntm:call')!;
+    const pending = call({}, 'summary.get', {}) as Promise<unknown>;
+    const child = fake.forked[0]!;
+    const sent = child.posted.at(-1) as { type: string; id: number; method: string };
+    expect(sent).toMatchObject({ type: 'call', method: 'summary.get' });
+    child.listeners.get('message')?.({ type: 'reply', id: sent.id, ok: true, result: { figures: 1 } });
+    await expect(pending).resolves.toEqual({ ok: true, result: { figures: 1 } });
+
+    child.listeners.get('message')?.({ type: 'event', event: 'progress', payload: { done: 1 } });
+    expect(fake.windows[0]!.sent.at(-1)).toEqual(['ntm:event', 'progress', { done: 1 }]);
+  });
+
+  it('refuses malformed IPC arguments without reaching the backend', async () => {
+    const before = fake.forked[0]!.posted.length;
+    const result = (await fake.handlers.get('ntm:call')!({}, 42, {})) as { ok: boolean };
+    expect(result.ok).toBe(false);
+    expect(fake.forked[0]!.posted.length).toBe(before);
+  });
+
+  it('stops the backend when the last window closes', () => {
+    fake.appListeners.get('window-all-closed')?.();
+    expect(fake.forked[0]!.killed).toBe(true);
+  });
+});
