@@ -37,12 +37,7 @@ export async function openDocument(file: string, options: OpenOptions): Promise<
 
   const db = new Database(file, { timeout: 250 });
   try {
-    db.pragma('locking_mode = EXCLUSIVE');
-    db.pragma('journal_mode = DELETE');
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('trusted_schema = OFF');
-    takeWriteLock(db, file);
+    configureAndLock(db, file);
     checkIntegrity(db, file);
     const found = db.pragma('user_version', { simple: true }) as number;
     const appId = db.pragma('application_id', { simple: true }) as number;
@@ -82,8 +77,13 @@ function assertLooksLikeSqlite(file: string): void {
   }
 }
 
-function takeWriteLock(db: Database.Database, file: string): void {
+function configureAndLock(db: Database.Database, file: string): void {
   try {
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.pragma('journal_mode = DELETE');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('trusted_schema = OFF');
     // In exclusive locking mode the lock taken by this write transaction is kept until close.
     db.exec('BEGIN EXCLUSIVE; COMMIT');
   } catch (error) {
