@@ -17,18 +17,27 @@ import {
   Year,
 } from '../model';
 
-const PlanInput = z.object({
+// Plan fields as typed by the user; creation fills the optional ones, an update changes only what it names.
+const PlanFields = z.object({
   name: z.string().trim().min(1).max(300),
   level: PlanLevel,
-  unitId: Id.nullable().default(null),
+  unitId: Id.nullable(),
   yearStart: Year,
   yearEnd: Year,
   criteriaSetId: z.string().min(1),
-  issuer: z.string().max(300).default(''),
-  docNumber: z.string().max(100).default(''),
-  docDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),
-  signer: z.string().max(200).default(''),
-  signerTitle: z.string().max(200).default(''),
+  issuer: z.string().max(300),
+  docNumber: z.string().max(100),
+  docDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  signer: z.string().max(200),
+  signerTitle: z.string().max(200),
+});
+const PlanInput = PlanFields.extend({
+  unitId: PlanFields.shape.unitId.default(null),
+  issuer: PlanFields.shape.issuer.default(''),
+  docNumber: PlanFields.shape.docNumber.default(''),
+  docDate: PlanFields.shape.docDate.default(null),
+  signer: PlanFields.shape.signer.default(''),
+  signerTitle: PlanFields.shape.signerTitle.default(''),
 });
 
 export const coreMethods = {
@@ -73,7 +82,7 @@ export const coreMethods = {
 
   'plans.list': method(empty, z.array(Plan)),
   'plans.create': method(PlanInput.strict(), Plan),
-  'plans.update': method(PlanInput.partial().extend({ id: Id }).strict(), Plan),
+  'plans.update': method(PlanFields.partial().extend({ id: Id }).strict(), Plan),
   'plans.delete': method(z.object({ id: Id }).strict(), ok),
 
   'matrix.get': method(
