@@ -28,6 +28,11 @@ export const edits = defineMessages(
     'edits.cellRefused': 'Ô {cell}: {reason}',
     'edits.readOnlyCell': 'ô chỉ đọc',
     'edits.copied': 'Đã chép {count} ô',
+    'grid.notAMark': '"{text}" không phải dấu đạt/chưa đạt (dùng x, Đạt, 1, ✓ hoặc để trống, 0, -, Chưa đạt)',
+    'grid.notAnInteger': '"{text}" không phải số nguyên từ {min} đến {max}',
+    'grid.notANumber': '"{text}" không phải là số',
+    'grid.tooLong': 'dài quá {max} ký tự',
+    'grid.cellAt': 'dòng {row}, cột {col}',
   },
   {
     'edits.unknownTable': 'Table "{table}" cannot be edited directly.',
@@ -55,5 +60,10 @@ export const edits = defineMessages(
     'edits.cellRefused': 'Cell {cell}: {reason}',
     'edits.readOnlyCell': 'read-only cell',
     'edits.copied': 'Copied {count} cells',
+    'grid.notAMark': '"{text}" is not a met/not-met mark (use x, Đạt, 1, ✓, or blank, 0, -, Chưa đạt)',
+    'grid.notAnInteger': '"{text}" is not a whole number from {min} to {max}',
+    'grid.notANumber': '"{text}" is not a number',
+    'grid.tooLong': 'longer than {max} characters',
+    'grid.cellAt': 'row {row}, column {col}',
   },
 );
