@@ -21,7 +21,16 @@ export async function buildRenderer(): Promise<void> {
 }
 
 export async function buildElectron(): Promise<void> {
-  const common = { bundle: true, platform: 'node' as const, target: 'node20', format: 'cjs' as const, logLevel: 'warning' as const, sourcemap: true };
+  const common = {
+    bundle: true,
+    platform: 'node' as const,
+    target: 'node20',
+    format: 'cjs' as const,
+    logLevel: 'warning' as const,
+    sourcemap: true,
+    // Modules written as ESM find their folder through import.meta; in the CommonJS bundle that is __dirname.
+    define: { 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
+  };
   await esbuild({ ...common, entryPoints: [path.join(root, 'electron/main.ts')], outfile: path.join(root, 'dist/electron/main.cjs'), external: ['electron'] });
   await esbuild({ ...common, entryPoints: [path.join(root, 'electron/preload.ts')], outfile: path.join(root, 'dist/electron/preload.cjs'), external: ['electron'] });
   await esbuild({
