@@ -1,8 +1,9 @@
 import { core } from './messages/core';
 import { edits } from './messages/edits';
+import { exportMessages } from './messages/export';
 
 // Every domain's messages; a new domain adds one line here.
-const domains = { core, edits };
+const domains = { core, edits, export: exportMessages };
 
 type Domains = typeof domains;
 export type MessageKey = { [D in keyof Domains]: keyof Domains[D]['vi'] & string }[keyof Domains];
