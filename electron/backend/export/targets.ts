@@ -1,0 +1,56 @@
+// Reading the document value a bound cell points to (table / key / field), for any data table of the
+// schema. Key columns and fields are checked against the table's own definition, never trusted.
+import type Database from 'better-sqlite3';
+import type { CellTarget } from '../forms/binding';
+import { AppError } from '../errors';
+
+/** Tables that hold no form data. */
+const NOT_DATA = new Set(['meta', 'undo_step', 'workbook']);
+
+export type TargetValue = string | number | null;
+
+export interface TargetReader {
+  read(target: CellTarget): TargetValue;
+}
+
+export function targetReader(db: Database.Database): TargetReader {
+  const statements = new Map<string, Database.Statement>();
+  const keyColumns = new Map<string, string[]>();
+
+  function tableKey(table: string): string[] {
+    const cached = keyColumns.get(table);
+    if (cached) return cached;
+    const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table);
+    if (!exists || NOT_DATA.has(table)) throw new AppError('export.error.badTarget', { target: table });
+    const columns = db.prepare('SELECT name, pk FROM pragma_table_info(?)').all(table) as { name: string; pk: number }[];
+    const key = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+    keyColumns.set(table, key);
+    return key;
+  }
+
+  function statement(table: string, field: string): Database.Statement {
+    const id = `${table}.${field}`;
+    const cached = statements.get(id);
+    if (cached) return cached;
+    const key = tableKey(table);
+    const columns = (db.prepare('SELECT name FROM pragma_table_info(?)').all(table) as { name: string }[]).map((c) => c.name);
+    if (!columns.includes(field)) throw new AppError('export.error.badTarget', { target: id });
+    // Identifiers come from the schema itself (checked above), so quoting them is safe.
+    const where = key.map((k) => `"${k}" = ?`).join(' AND ');
+    const stmt = db.prepare(`SELECT "${field}" AS value FROM "${table}" WHERE ${where}`);
+    statements.set(id, stmt);
+    return stmt;
+  }
+
+  return {
+    read(target) {
+      const stmt = statement(target.table, target.field);
+      if (target.key.length !== tableKey(target.table).length) throw new AppError('export.error.badTarget', { target: `${target.table} ${JSON.stringify(target.key)}` });
+      const row = stmt.get(...target.key) as { value: unknown } | undefined;
+      const value = row?.value;
+      if (value === undefined || value === null) return null;
+      if (typeof value === 'bigint') return Number(value);
+      return typeof value === 'number' || typeof value === 'string' ? value : String(value);
+    },
+  };
+}

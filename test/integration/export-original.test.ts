@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { exportIntoOriginal } from '../../electron/backend/export/into-original';
+import { readPackage, readText } from '../../electron/backend/export/package';
+import { indexSheet, readCell } from '../../electron/backend/export/sheet-cells';
+import { readSharedStrings } from '../../electron/backend/export/shared-strings';
+import { openTestBackend } from '../helpers/backend';
+import { exampleBytes, seedExamples, type ExampleForm } from '../helpers/export-fixtures';
+import { changedEntries, entryText, sheetDiff } from '../helpers/xlsx-diff';
+
+const SHEET = 'xl/worksheets/sheet1.xml';
+
+async function seeded() {
+  const { backend } = await openTestBackend();
+  const db = backend.document!.db;
+  const seed = await seedExamples(db);
+  return { backend, db, seed };
+}
+
+function cellOf(bytes: Uint8Array, ref: string) {
+  const pkg = readPackage(bytes);
+  return readCell(indexSheet(readText(pkg, SHEET)!).cells.get(ref), readSharedStrings(pkg));
+}
+
+describe('export into the province’s own workbook', () => {
+  it.each(['bieu01', 'bieu04', 'bieu05'] as ExampleForm[])('changes nothing in %s when the document holds what the file says', async (form) => {
+    const { backend, db, seed } = await seeded();
+    const original = exampleBytes(form);
+    const out = exportIntoOriginal(db, original, seed.bindings[form]);
+    expect(out.changedCells).toEqual([]);
+    expect(changedEntries(original, out.bytes)).toEqual([]);
+    await backend.close();
+  });
+
+  it('rewrites only the changed data cells of Biểu 04, numbers as numbers rounded as the form shows them', async () => {
+    const { backend, db, seed } = await seeded();
+    const planId = seed.planId;
+    const recurrent = seed.sourceIds.get('2@10')!;
+    const community = seed.sourceIds.get('IV')!;
+    db.prepare('UPDATE resource_amount SET amount = 3973.6, investment = 120.25 WHERE plan_id = ? AND source_id = ?').run(planId, recurrent);
+    db.prepare('UPDATE resource_amount SET amount = NULL WHERE plan_id = ? AND source_id = ?').run(planId, community);
+    const original = exampleBytes('bieu04');
+    const out = exportIntoOriginal(db, original, seed.bindings.bieu04);
+
+    expect(out.changedCells.sort()).toEqual(['C10', 'C15', 'D10']);
+    expect(changedEntries(original, out.bytes)).toEqual([SHEET]);
+    const diff = sheetDiff(entryText(original, SHEET), entryText(out.bytes, SHEET));
+    expect(diff).toEqual({ outsideSame: true, rowsSame: true, cells: ['C10', 'C15', 'D10'] });
+    expect(cellOf(out.bytes, 'C10').value).toEqual({ type: 'number', value: 3974 });
+    expect(cellOf(out.bytes, 'D10').value).toEqual({ type: 'number', value: 120 });
+    expect(cellOf(out.bytes, 'C15').value).toEqual({ type: 'empty' });
+    // The cell keeps its style (number format #,##0).
+    expect(cellOf(out.bytes, 'C10').style).toBe(cellOf(original, 'C10').style);
+    expect(entryText(out.bytes, SHEET)).toMatch(/<c r="C10" s="9"><v>3974<\/v><\/c>/);
+    await backend.close();
+  });
+
+  it('writes marks the way the form does, reusing its shared strings, and new text inline so sharedStrings.xml stays as it was', async () => {
+    const { backend, db, seed } = await seeded();
+    const naTam = seed.communeIds.get('Nà Tăm')!;
+    const c11 = (db.prepare("SELECT id FROM criterion WHERE set_id = 'xa-ntm-2021-2025' AND no = 11").get() as { id: number }).id;
+    const c1 = (db.prepare("SELECT id FROM criterion WHERE set_id = 'xa-ntm-2021-2025' AND no = 1").get() as { id: number }).id;
+    db.prepare("UPDATE criterion_mark SET met = 0 WHERE unit_id = ? AND criterion_id = ? AND kind = 'actual'").run(naTam, c1);
+    db.prepare("UPDATE criterion_mark SET met = 1 WHERE unit_id = ? AND criterion_id = ? AND kind = 'actual'").run(naTam, c11);
+    db.prepare("UPDATE unit_status SET note = '=1+1 chưa đạt' WHERE unit_id = ? AND kind = 'plan'").run(naTam);
+    db.prepare("UPDATE unit_status SET note = '+84 Lai Châu' WHERE unit_id = ? AND kind = 'plan'").run(seed.communeIds.get('Bản Bo')!);
+    const original = exampleBytes('bieu01');
+    const out = exportIntoOriginal(db, original, seed.bindings.bieu01);
+
+    expect(out.changedCells.sort()).toEqual(['C18', 'M18', 'Y10', 'Y18']);
+    expect(changedEntries(original, out.bytes)).toEqual([SHEET]);
+    const sheet = entryText(out.bytes, SHEET);
+    expect(sheet).toContain('<c r="Y18" s="12" t="inlineStr"><is><t xml:space="preserve">=1+1 chưa đạt</t></is></c>');
+    expect(sheet).toContain('<c r="Y10" s="12" t="inlineStr"><is><t xml:space="preserve">+84 Lai Châu</t></is></c>');
+    expect(sheet).toMatch(/<c r="C18" s="10"\/>/);
+    // "x" is already in the shared string table: the new mark points to it, as the other marks do.
+    const x = readSharedStrings(readPackage(original)).indexOf('x');
+    expect(sheet).toContain(`<c r="M18" s="10" t="s"><v>${x}</v></c>`);
+    expect(sheetDiff(entryText(original, SHEET), sheet)).toEqual({ outsideSame: true, rowsSame: true, cells: ['C18', 'M18', 'Y10', 'Y18'] });
+    expect(cellOf(out.bytes, 'Y18').formula).toBeNull();
+    await backend.close();
+  });
+});
