@@ -50,6 +50,16 @@ describe('the app shell in Chromium', () => {
     expect(app.errors).toEqual([]);
   });
 
+  it('loads nothing from outside the machine', async () => {
+    const requested: string[] = [];
+    app.page.on('request', (r) => requested.push(r.url()));
+    await app.page.reload();
+    await app.page.getByRole('heading', { name: 'Đơn vị hành chính' }).waitFor();
+    const origin = new URL(app.server.url).origin;
+    expect(requested.length).toBeGreaterThan(0);
+    expect(requested.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'))).toEqual([]);
+  });
+
   it('is refused without the token', async () => {
     const response = await app.page.request.get(app.server.url.replace(/\?token=.*$/, ''), { headers: { Cookie: '' } });
     expect(response.status()).toBe(403);
