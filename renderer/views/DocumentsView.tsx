@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { DocumentInfo } from '../../shared/model';
+import { formatDate } from '../../shared/format/vi';
 import { call } from '../api';
 import { Field } from '../components/Field';
 import { useT } from '../i18n';
@@ -10,11 +11,15 @@ export function DocumentsView() {
   const t = useT();
   const { document, dataDir, openDocument, createDocument, run } = useApp();
   const [documents, setDocuments] = useState<DocumentInfo[]>([]);
+  const [backups, setBackups] = useState<{ path: string; createdAt: string; sizeBytes: number }[]>([]);
   const [name, setName] = useState('');
   const [path, setPath] = useState('');
 
   useEffect(() => {
-    void run(async () => setDocuments((await call('doc.list', {})).documents));
+    void run(async () => {
+      setDocuments((await call('doc.list', {})).documents);
+      setBackups(document ? await call('doc.backups', {}) : []);
+    });
   }, [document, run]);
 
   const saveCopy = () =>
@@ -37,6 +42,21 @@ export function DocumentsView() {
         )}
       </section>
       {document && <PlansPanel />}
+      {document && backups.length > 0 && (
+        <section className="card">
+          <h2>{t('doc.backups')}</h2>
+          <ul className="backup-list" data-testid="backups">
+            {backups.map((b) => (
+              <li key={b.path}>
+                {formatDate(b.createdAt.slice(0, 10))} {b.createdAt.slice(11, 16)} · <span className="muted">{b.path}</span>{' '}
+                <button className="link" onClick={() => void openDocument(b.path)}>
+                  {t('doc.open')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section className="card">
         <h2>{t('doc.inDataFolder')}</h2>
         <p className="muted">{dataDir}</p>
