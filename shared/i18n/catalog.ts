@@ -1,9 +1,10 @@
 import { core } from './messages/core';
 import { edits } from './messages/edits';
+import { validation } from './messages/validation';
 import { exportMessages } from './messages/export';
 
 // Every domain's messages; a new domain adds one line here.
-const domains = { core, edits, export: exportMessages };
+const domains = { core, edits, export: exportMessages, validation };
 
 type Domains = typeof domains;
 export type MessageKey = { [D in keyof Domains]: keyof Domains[D]['vi'] & string }[keyof Domains];

@@ -1,0 +1,69 @@
+// Checks of one row at a time: ranges and types (amounts ≥ 0, percentages 0-100, years within the
+// plan period, whole numbers), and comparisons of a typed figure with one computed from other rows
+// (planned ≥ current; x/19 from the row; a criterion from its indicators). The instance is the row.
+import type { Scalar } from '../../api/edits';
+import type { MessageKey, MessageParams } from '../../i18n';
+import type { Key, Row, RowChange } from '../dataset';
+import { makeFinding, rowKey } from '../finding';
+import type { RuleTable } from '../schema';
+import type { Dependency, Finding, Rule, RuleContext, Scope } from '../types';
+
+export interface Problem {
+  expected: Scalar;
+  actual: Scalar;
+  message: MessageKey;
+  params?: MessageParams;
+}
+
+export interface CellCheckDeclaration {
+  id: string;
+  severity?: Finding['severity'];
+  table: RuleTable;
+  field: string;
+  /** Rows the rule applies to. */
+  when?: (row: Row, ctx: RuleContext) => boolean;
+  label: (row: Row, ctx: RuleContext) => string;
+  /** The problem with this row's value, or null when it is fine. An empty cell is never tested. */
+  test: (value: NonNullable<Scalar>, row: Row, ctx: RuleContext) => Problem | null;
+  /** Rows elsewhere this check reads, and which checked rows a change to them affects ('all' for structure). */
+  alsoReads?: readonly Dependency[];
+  affected?: (change: RowChange, ctx: RuleContext) => Iterable<Key> | 'all';
+}
+
+export function cellCheck(d: CellCheckDeclaration): Rule {
+  return {
+    id: d.id,
+    reads: [{ table: d.table, fields: [d.field] }, ...(d.alsoReads ?? [])],
+    *scopes(ctx) {
+      for (const row of ctx.data.rows(d.table)) yield rowKey(d.table, row);
+    },
+    scopesOf(change, ctx) {
+      if (change.table !== d.table) return d.affected ? d.affected(change, ctx) : 'all';
+      const row = change.after ?? change.before;
+      return row ? [rowKey(d.table, row)] : [];
+    },
+    check(scope: Scope, ctx) {
+      const row = ctx.data.get(d.table, scope);
+      if (!row || (d.when && !d.when(row, ctx))) return [];
+      const value = row[d.field] ?? null;
+      if (value === null) return [];
+      const problem = d.test(value, row, ctx);
+      if (!problem) return [];
+      const label = d.label(row, ctx);
+      return [
+        makeFinding({
+          severity: d.severity ?? 'error',
+          rule: d.id,
+          table: d.table,
+          key: scope as (string | number)[],
+          field: d.field,
+          row: label,
+          expected: problem.expected,
+          actual: problem.actual,
+          message: problem.message,
+          params: problem.params ?? {},
+        }),
+      ];
+    },
+  };
+}

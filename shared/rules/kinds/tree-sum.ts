@@ -1,0 +1,128 @@
+// Parent = sum of children over a tree (capital sources, recurrent contents). A parent's typed figure
+// is compared with the sum of its children's figures; a child without a figure of its own counts as
+// the sum of its children. A parent without a typed figure is simply computed: no finding.
+import type { Scalar } from '../../api/edits';
+import { formatAmount } from '../../format/vi';
+import { numberOrNull, roundTo, sameAtDecimals, sumTerms } from '../arithmetic';
+import type { Dataset, Row, RowChange } from '../dataset';
+import { makeFinding, rowKey, viText } from '../finding';
+import type { RuleTable } from '../schema';
+import type { Finding, Rule, RuleContext, Scope } from '../types';
+
+export interface TreeSumDeclaration {
+  id: string;
+  severity?: Finding['severity'];
+  tree: { table: RuleTable; parentField: string; labelField: string };
+  values: {
+    table: RuleTable;
+    /** Column of the values table naming the tree node. */
+    nodeField: string;
+    /** Columns that, with the node, identify a row (e.g. plan_id, year); in the table's key order. */
+    scopeFields: readonly string[];
+    /** Figure of a child. */
+    field: string;
+    /** Where a parent's typed figure lives, first non-empty wins. */
+    typedFields: readonly string[];
+  };
+  /** Decimals the form shows: both sides are rounded to them before comparing. */
+  decimals: number;
+}
+
+export function treeSum(d: TreeSumDeclaration): Rule {
+  const { tree, values } = d;
+  const children = (data: Dataset, node: Scalar) => [...data.group(tree.table, [tree.parentField], [node])];
+  const valueRow = (data: Dataset, scope: Scope, node: Scalar) => data.group(values.table, [...values.scopeFields, values.nodeField], [...scope, node])[Symbol.iterator]().next().value as Row | undefined;
+  const typed = (row: Row | undefined): { field: string; value: number } | null => {
+    for (const field of d.values.typedFields) {
+      const value = numberOrNull(row?.[field]);
+      if (value !== null) return { field, value };
+    }
+    return null;
+  };
+  /** A node's figure: its typed value, else the sum of its children's figures (null when nothing is there). */
+  const figure = (data: Dataset, scope: Scope, node: Scalar): number | null => {
+    const own = typed(valueRow(data, scope, node));
+    if (own) return own.value;
+    let sum: number | null = null;
+    for (const child of children(data, node)) {
+      const v = figure(data, scope, child.id ?? null);
+      if (v !== null) sum = (sum ?? 0) + v;
+    }
+    return sum;
+  };
+  const ancestors = (data: Dataset, node: Scalar): Scalar[] => {
+    const out: Scalar[] = [];
+    let current = data.get(tree.table, [node])?.[tree.parentField] ?? null;
+    while (current !== null && !out.includes(current)) {
+      out.push(current);
+      current = data.get(tree.table, [current])?.[tree.parentField] ?? null;
+    }
+    return out;
+  };
+  const scopeOfRow = (row: Row) => values.scopeFields.map((f) => row[f] ?? null);
+
+  return {
+    id: d.id,
+    reads: [
+      { table: tree.table, fields: [tree.parentField] },
+      { table: values.table, fields: [values.field, ...values.typedFields] },
+    ],
+    *scopes({ data }) {
+      const parents = new Set<Scalar>();
+      for (const node of data.rows(tree.table)) if (node[tree.parentField] !== null) parents.add(node[tree.parentField] ?? null);
+      const seen = new Set<string>();
+      for (const row of data.rows(values.table)) {
+        const scope = scopeOfRow(row);
+        const id = scope.join('\u0001');
+        if (seen.has(id)) continue;
+        seen.add(id);
+        for (const parent of parents) yield [...scope, parent];
+      }
+    },
+    scopesOf(change: RowChange, { data }: RuleContext) {
+      if (change.table === tree.table) return 'all';
+      const out: Scope[] = [];
+      for (const row of [change.before, change.after]) {
+        if (!row) continue;
+        const node = row[values.nodeField] ?? null;
+        for (const n of [node, ...ancestors(data, node)]) out.push([...scopeOfRow(row), n]);
+      }
+      return out;
+    },
+    check(scope, { data }) {
+      const parent = scope[scope.length - 1] ?? null;
+      const rowScope = scope.slice(0, -1);
+      const parentRow = valueRow(data, rowScope, parent);
+      const stated = typed(parentRow);
+      if (!stated || !parentRow) return [];
+      const parts: number[] = [];
+      for (const child of children(data, parent)) {
+        const v = figure(data, rowScope, child.id ?? null);
+        if (v !== null) parts.push(v);
+      }
+      if (parts.length === 0) return [];
+      const sum = parts.reduce((a, b) => a + b, 0);
+      if (sameAtDecimals(stated.value, sum, d.decimals)) return [];
+      const expected = roundTo(sum, d.decimals);
+      const node = data.get(tree.table, [parent]);
+      return [
+        makeFinding({
+          severity: d.severity ?? 'error',
+          rule: d.id,
+          table: values.table,
+          key: rowKey(values.table, parentRow),
+          field: stated.field,
+          row: String(node?.[tree.labelField] ?? parent),
+          expected,
+          actual: stated.value,
+          message: 'validation.msg.sum',
+          params: {
+            actual: formatAmount(stated.value),
+            terms: sumTerms(parts, (count) => viText('validation.manyTerms', { count })),
+            expected: formatAmount(expected),
+          },
+        }),
+      ];
+    },
+  };
+}

@@ -1,0 +1,58 @@
+// Names and counts the rule declarations need, read from the dataset.
+import type { Scalar } from '../api/edits';
+import type { Dataset, Row } from './dataset';
+
+export const sourceLabel = (data: Dataset, id: Scalar) => String(data.get('capital_source', [id])?.label ?? id);
+export const unitName = (data: Dataset, id: Scalar) => String(data.get('unit', [id])?.name ?? id);
+
+export function sourceWithRole(data: Dataset, role: string): Scalar {
+  for (const s of data.rows('capital_source')) if (s.role === role) return s.id ?? null;
+  return null;
+}
+
+export function hasChildren(data: Dataset, table: 'recurrent_content' | 'capital_source', id: Scalar): boolean {
+  for (const _ of data.group(table, ['parent_id'], [id])) return true;
+  return false;
+}
+
+/** Criteria marked met for one unit, year and kind; null when the row has no marks at all. */
+export function metCount(data: Dataset, unitId: Scalar, year: number, kind: 'actual' | 'plan'): number | null {
+  let marks = 0;
+  let met = 0;
+  for (const m of data.group('criterion_mark', ['unit_id', 'year', 'kind'], [unitId, year, kind])) {
+    marks++;
+    if (m.met === 1) met++;
+  }
+  return marks === 0 ? null : met;
+}
+
+export const isCommune = (row: Row) => row.kind === 'commune' && row.merged_into_id === null;
+
+const MET_WORDS = new Set(['x', 'đạt', 'dat', '1', '✓', 'có']);
+const NOT_MET_WORDS = new Set(['chưa đạt', 'không đạt', '0', '-', 'không']);
+
+/** Whether an indicator's value meets it: a mark word, a boolean 1/0, or a simple threshold ("≥ 60"); null when unknown. */
+export function indicatorMet(indicator: Row, value: Row | undefined): boolean | null {
+  if (!value) return null;
+  const text = typeof value.text === 'string' ? value.text.normalize('NFC').trim().toLowerCase() : '';
+  if (MET_WORDS.has(text)) return true;
+  if (NOT_MET_WORDS.has(text)) return false;
+  const n = typeof value.value === 'number' ? value.value : null;
+  if (n === null) return null;
+  if (indicator.kind === 'boolean') return n === 1;
+  const m = /^\s*(≥|>=|>|≤|<=|<)\s*(\d+(?:[.,]\d+)?)/.exec(String(indicator.threshold ?? ''));
+  if (!m) return null;
+  const bound = Number((m[2] as string).replace(',', '.'));
+  switch (m[1]) {
+    case '≥':
+    case '>=':
+      return n >= bound;
+    case '>':
+      return n > bound;
+    case '≤':
+    case '<=':
+      return n <= bound;
+    default:
+      return n < bound;
+  }
+}

@@ -1,0 +1,228 @@
+// The validation rules of a plan, each one declaration of a rule kind. Adding a rule means adding an
+// entry here; the engine derives its dependencies and re-checks it incrementally.
+import { formatAmount } from '../format/vi';
+import type { Row } from './dataset';
+import { viText } from './finding';
+import { cellCheck, type CellCheckDeclaration, type Problem } from './kinds/cell-check';
+import { presence } from './kinds/presence';
+import { sumEquals } from './kinds/sum-equals';
+import { treeSum } from './kinds/tree-sum';
+import { hasChildren, indicatorMet, isCommune, metCount, sourceLabel, sourceWithRole, unitName } from './lookups';
+import type { RuleTable } from './schema';
+import type { Rule, RuleContext } from './types';
+
+/** Amounts are in million VND and the forms show whole millions. */
+const MONEY_DECIMALS = 0;
+
+const resourceLabel = (row: Row, { data }: RuleContext) => sourceLabel(data, row.source_id ?? null);
+const projectLabel = (row: Row) => String(row.name ?? row.id);
+const recurrentLabel = (row: Row, { data }: RuleContext) => `${String(data.get('recurrent_content', [row.content_id ?? null])?.label ?? row.content_id)} — ${unitName(data, row.unit_id ?? null)}`;
+const unitLabel = (row: Row, { data }: RuleContext) => unitName(data, row.unit_id ?? null);
+
+function atLeast(min: number): CellCheckDeclaration['test'] {
+  return (value) =>
+    typeof value === 'number' && value < min ? { expected: min, actual: value, message: 'validation.msg.below', params: { actual: formatAmount(value), min: formatAmount(min) } } : null;
+}
+
+function within(min: number, max: number, integer: boolean): (value: unknown) => Problem | null {
+  return (value): Problem | null => {
+    if (typeof value !== 'number') return null;
+    if (integer && !Number.isInteger(value)) return { expected: Math.round(value), actual: value, message: 'validation.msg.notInteger', params: { actual: formatAmount(value) } };
+    if (value < min) return { expected: min, actual: value, message: 'validation.msg.below', params: { actual: formatAmount(value), min: formatAmount(min) } };
+    if (value > max) return { expected: max, actual: value, message: 'validation.msg.above', params: { actual: formatAmount(value), max: formatAmount(max) } };
+    return null;
+  };
+}
+
+const nonNegative = (table: RuleTable, field: string, label: CellCheckDeclaration['label']): Rule =>
+  cellCheck({ id: `${table}.${field}.nonNegative`, table, field, label, test: atLeast(0) });
+
+const yearInPlan = (table: RuleTable, label: CellCheckDeclaration['label']): Rule =>
+  cellCheck({
+    id: `${table}.year.inPlan`,
+    table,
+    field: 'year',
+    label,
+    test: (year, _row, { plan }) =>
+      typeof year === 'number' && (year < plan.yearStart || year > plan.yearEnd)
+        ? { expected: `${plan.yearStart}-${plan.yearEnd}`, actual: year, message: 'validation.msg.yearOutside', params: { actual: year, start: plan.yearStart, end: plan.yearEnd } }
+        : null,
+  });
+
+const criteriaCount = ({ data }: RuleContext) => data.size('criterion');
+const planStatus = (row: Row, { plan }: RuleContext) => row.kind === 'plan' && row.year === plan.yearStart;
+
+export const RULES: readonly Rule[] = [
+  // Parent = sum of children over the capital-source tree (amount, and investment).
+  treeSum({
+    id: 'resources.parentSum',
+    tree: { table: 'capital_source', parentField: 'parent_id', labelField: 'label' },
+    values: { table: 'resource_amount', nodeField: 'source_id', scopeFields: ['plan_id', 'year'], field: 'amount', typedFields: ['typed_total', 'amount'] },
+    decimals: MONEY_DECIMALS,
+  }),
+  treeSum({
+    id: 'resources.parentInvestment',
+    tree: { table: 'capital_source', parentField: 'parent_id', labelField: 'label' },
+    values: { table: 'resource_amount', nodeField: 'source_id', scopeFields: ['plan_id', 'year'], field: 'investment', typedFields: ['investment'] },
+    decimals: MONEY_DECIMALS,
+  }),
+  treeSum({
+    id: 'recurrent.parentSum',
+    tree: { table: 'recurrent_content', parentField: 'parent_id', labelField: 'label' },
+    values: { table: 'recurrent_amount', nodeField: 'content_id', scopeFields: ['unit_id'], field: 'amount', typedFields: ['amount'] },
+    decimals: MONEY_DECIMALS,
+  }),
+
+  // Equality across tables.
+  sumEquals({
+    id: 'projects.matchInvestment',
+    parts: { table: 'project', field: 'plan_amount', groupBy: ['plan_id', 'year', 'source_id'] },
+    total: { table: 'resource_amount', field: 'investment', keyOf: (group) => group, groupOf: (row) => [row.plan_id ?? null, row.year ?? null, row.source_id ?? null], label: resourceLabel },
+    what: 'validation.what.projects',
+    decimals: MONEY_DECIMALS,
+  }),
+  sumEquals({
+    id: 'allocation.matchResources',
+    parts: { table: 'allocation', field: 'amount', groupBy: ['plan_id', 'year', 'source_id'] },
+    total: { table: 'resource_amount', field: 'amount', keyOf: (group) => group, groupOf: (row) => [row.plan_id ?? null, row.year ?? null, row.source_id ?? null], label: resourceLabel },
+    what: 'validation.what.allocation',
+    decimals: MONEY_DECIMALS,
+  }),
+  sumEquals({
+    id: 'recurrent.matchCentral',
+    parts: { table: 'recurrent_amount', field: 'amount', groupBy: [], include: (row, { data }) => !hasChildren(data, 'recurrent_content', row.content_id ?? null) },
+    total: {
+      table: 'resource_amount',
+      field: 'amount',
+      keyOf: (_group, { data, plan }) => {
+        const source = sourceWithRole(data, 'central_recurrent');
+        return source === null ? null : [plan.id, plan.yearStart, source as number];
+      },
+      groupOf: (row, { data, plan }) => (row.source_id === sourceWithRole(data, 'central_recurrent') && row.plan_id === plan.id && row.year === plan.yearStart ? [] : null),
+      label: resourceLabel,
+    },
+    alsoReads: [{ table: 'capital_source', fields: ['role'] }, { table: 'recurrent_content', fields: ['parent_id'] }],
+    what: 'validation.what.recurrent',
+    decimals: MONEY_DECIMALS,
+  }),
+
+  // Ranges and types.
+  nonNegative('resource_amount', 'amount', resourceLabel),
+  nonNegative('resource_amount', 'investment', resourceLabel),
+  nonNegative('resource_amount', 'typed_total', resourceLabel),
+  nonNegative('allocation', 'amount', (row, ctx) => `${resourceLabel(row, ctx)} — ${unitLabel(row, ctx)}`),
+  nonNegative('project', 'total_investment', projectLabel),
+  nonNegative('project', 'allocated_before', projectLabel),
+  nonNegative('project', 'plan_amount', projectLabel),
+  nonNegative('recurrent_amount', 'amount', recurrentLabel),
+  yearInPlan('resource_amount', resourceLabel),
+  yearInPlan('allocation', (row, ctx) => `${resourceLabel(row, ctx)} — ${unitLabel(row, ctx)}`),
+  yearInPlan('project', projectLabel),
+  cellCheck({
+    id: 'indicator.percentRange',
+    table: 'indicator_value',
+    field: 'value',
+    when: (row, { data }) => data.get('indicator', [row.indicator_id ?? null])?.kind === 'percent',
+    label: (row, ctx) => `${unitLabel(row, ctx)} — ${String(ctx.data.get('indicator', [row.indicator_id ?? null])?.code ?? '')}`,
+    test: within(0, 100, false),
+    alsoReads: [{ table: 'indicator', fields: ['kind'] }],
+  }),
+  cellCheck({
+    id: 'status.plannedCountRange',
+    table: 'unit_status',
+    field: 'planned_count',
+    label: unitLabel,
+    test: (value, _row, ctx) => within(0, criteriaCount(ctx), true)(value),
+    alsoReads: [{ table: 'criterion' }],
+  }),
+
+  // Counts: planned ≥ current.
+  cellCheck({
+    id: 'status.plannedNotBelowCurrent',
+    table: 'unit_status',
+    field: 'planned_count',
+    when: planStatus,
+    label: unitLabel,
+    test: (planned, row, { data, plan }) => {
+      const current = metCount(data, row.unit_id ?? null, plan.yearStart - 1, 'actual');
+      return typeof planned === 'number' && current !== null && planned < current
+        ? { expected: current, actual: planned, message: 'validation.msg.plannedBelowCurrent', params: { actual: planned, expected: current } }
+        : null;
+    },
+    alsoReads: [{ table: 'criterion_mark', fields: ['met'] }],
+    affected: (change, { plan }) =>
+      [change.before, change.after].filter((r) => r !== undefined).map((r) => [r.unit_id as number, plan.yearStart, 'plan']),
+  }),
+
+  // Derivations: x/19 from the row; a criterion from its indicators.
+  cellCheck({
+    id: 'status.plannedCountFromRow',
+    severity: 'warning',
+    table: 'unit_status',
+    field: 'planned_count',
+    when: planStatus,
+    label: unitLabel,
+    test: (planned, row, ctx) => {
+      const marked = metCount(ctx.data, row.unit_id ?? null, ctx.plan.yearStart, 'plan');
+      return typeof planned === 'number' && marked !== null && planned !== marked
+        ? { expected: marked, actual: planned, message: 'validation.msg.plannedCount', params: { actual: planned, expected: marked, total: criteriaCount(ctx) } }
+        : null;
+    },
+    alsoReads: [{ table: 'criterion_mark', fields: ['met'] }],
+    affected: (change) =>
+      [change.before, change.after].filter((r) => r !== undefined && r.kind === 'plan').map((r) => [r?.unit_id as number, r?.year as number, 'plan']),
+  }),
+  cellCheck({
+    id: 'matrix.criterionFromIndicators',
+    severity: 'warning',
+    table: 'criterion_mark',
+    field: 'met',
+    label: unitLabel,
+    test: (met, row, { data }) => {
+      const indicators = [...data.group('indicator', ['criterion_id'], [row.criterion_id ?? null])];
+      if (indicators.length === 0) return null;
+      const failing: string[] = [];
+      for (const indicator of indicators) {
+        const value = data.get('indicator_value', [row.unit_id ?? null, indicator.id ?? null, row.year ?? null, row.kind ?? null]);
+        const ok = indicatorMet(indicator, value);
+        if (ok === null) return null;
+        if (!ok) failing.push(String(indicator.code));
+      }
+      const derived = failing.length === 0;
+      if ((met === 1) === derived) return null;
+      const word = (b: boolean) => viText(b ? 'validation.met' : 'validation.notMet');
+      const criterion = data.get('criterion', [row.criterion_id ?? null]);
+      return {
+        expected: derived,
+        actual: met === 1,
+        message: 'validation.msg.criterionFromIndicators',
+        params: {
+          criterion: String(criterion?.no ?? row.criterion_id),
+          actual: word(met === 1),
+          expected: word(derived),
+          reason: derived ? viText('validation.allIndicatorsMet') : viText('validation.indicatorNotMet', { codes: failing.join(', ') }),
+        },
+      };
+    },
+    alsoReads: [{ table: 'indicator_value' }, { table: 'indicator' }],
+    affected: (change, { data }) => {
+      if (change.table !== 'indicator_value') return 'all';
+      return [change.before, change.after]
+        .filter((r) => r !== undefined)
+        .map((r) => [r?.unit_id as number, data.get('indicator', [r?.indicator_id ?? null])?.criterion_id as number, r?.year as number, r?.kind as string]);
+    },
+  }),
+
+  // Completeness: a commune of the plan with no status at the end of last year.
+  presence({
+    id: 'matrix.communeHasStatus',
+    subjects: { table: 'unit', when: (row, { plan }) => isCommune(row) && (plan.unitId === null || plan.level === 'district' || row.id === plan.unitId), label: (row) => String(row.name) },
+    evidence: [
+      { table: 'criterion_mark', groupBy: ['unit_id', 'year', 'kind'], group: (u, { plan }) => [u.id as number, plan.yearStart - 1, 'actual'], subjectField: 'unit_id' },
+      { table: 'unit_status', groupBy: ['unit_id', 'year', 'kind'], group: (u, { plan }) => [u.id as number, plan.yearStart - 1, 'actual'], subjectField: 'unit_id' },
+    ],
+    target: { table: 'unit_status', key: (u, { plan }) => [u.id as number, plan.yearStart - 1, 'actual'], field: 'level' },
+    message: 'validation.msg.noStatus',
+    params: ({ plan }) => ({ year: plan.yearStart - 1 }),
+  }),
+];
