@@ -4,12 +4,14 @@
 import { z } from 'zod';
 import { coreMethods } from './api/core';
 import { editMethods } from './api/edits';
+import { fundingMethods } from './api/funding';
 import { matrixMethods } from './api/matrix';
 import type { FileRef } from './model';
 
 export const contract = {
   ...coreMethods,
   ...editMethods,
+  ...fundingMethods,
   ...matrixMethods,
 } as const;
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { contract, type EventName, type EventPayload, type Method, type Result } from '../../shared/contract';
 import { seedCatalogs } from './catalog';
+import { seedCapitalSources } from './funding/sources';
 import type { Context, HandlerMap } from './context';
 import { backupNow } from './db/backups';
 import { openDocument, type Document } from './db/document';
@@ -97,6 +98,7 @@ export class Backend {
     const next = await openDocument(resolved, { create, backupDir: path.join(this.options.dataDir, 'backups', 'migrations') });
     try {
       seedCatalogs(next.db);
+      seedCapitalSources(next.db);
     } catch (error) {
       next.close();
       throw error;

@@ -2,6 +2,7 @@ import type { HandlerMap } from '../context';
 import { buildSummary } from '../summary';
 import { documentHandlers } from './documents';
 import { editHandlers } from './edits';
+import { fundingHandlers } from './funding';
 import { matrixHandlers } from './matrix';
 import { criteriaHandlers, planHandlers } from './plans';
 import { unitHandlers } from './units';
@@ -18,5 +19,6 @@ export const handlers: HandlerMap = {
   ...criteriaHandlers,
   ...planHandlers,
   ...editHandlers,
+  ...fundingHandlers,
   ...matrixHandlers,
 };

@@ -1,0 +1,400 @@
+// Derived figures of the funding tables (Biểu 04, 05, 07 and the allocation by commune), shared by the
+// grids, the backend summary and the cross-table rules. Amounts are million VND; null means "empty".
+//
+// Resources: a row without parts (a leaf, or a parent whose children are all empty) shows its own
+// `amount`/`investment`; a row with parts shows the sum of its children. A figure stated for a row that
+// has parts — its own amount entered before the breakdown, or `typed_total` taken from a source
+// document — is kept and compared with the parts, never overwritten.
+
+export const SOURCE_ROLES = [
+  'total',
+  'central',
+  'central_investment',
+  'central_recurrent',
+  'local',
+  'local_province',
+  'local_district',
+  'local_commune',
+  'integrated',
+  'integrated_poverty',
+  'integrated_ethnic',
+  'integrated_other',
+  'credit',
+  'enterprise',
+  'community',
+  'community_cash',
+  'community_inkind',
+] as const;
+export type SourceRole = (typeof SOURCE_ROLES)[number];
+
+export interface SourceLike {
+  id: number;
+  parentId: number | null;
+  code: string;
+  label: string;
+  role: string | null;
+  ord: number;
+}
+
+export interface SourceNode<S extends SourceLike = SourceLike> {
+  source: S;
+  depth: number;
+  /** Unique code along the path, without the root: "I", "I.1", "III.2". */
+  path: string;
+  childIds: number[];
+}
+
+/** Amounts equal to the thousand VND (3 decimals of a million) are equal. */
+export const AMOUNT_TOLERANCE = 0.0005;
+
+export function sameAmount(a: number, b: number): boolean {
+  return Math.abs(a - b) < AMOUNT_TOLERANCE;
+}
+
+/** Sum that ignores empty cells and is null when every cell is empty; rounded so 0.1 + 0.2 is 0.3. */
+export function sumAmounts(values: Iterable<number | null | undefined>): number | null {
+  let total: number | null = null;
+  for (const v of values) if (v !== null && v !== undefined) total = (total ?? 0) + v;
+  return total === null ? null : roundAmount(total);
+}
+
+export function roundAmount(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
+/** The tree in display order (depth first, by ord), with depth and path codes. */
+export function sourceTree<S extends SourceLike>(sources: readonly S[]): SourceNode<S>[] {
+  const byParent = new Map<number | null, S[]>();
+  const ids = new Set(sources.map((s) => s.id));
+  for (const s of sources) {
+    const parent = s.parentId !== null && ids.has(s.parentId) ? s.parentId : null;
+    const list = byParent.get(parent) ?? [];
+    list.push(s);
+    byParent.set(parent, list);
+  }
+  for (const list of byParent.values()) list.sort((a, b) => a.ord - b.ord || a.id - b.id);
+  const out: SourceNode<S>[] = [];
+  const visit = (s: S, depth: number, parentPath: string | null) => {
+    const path = parentPath === null ? '' : parentPath === '' ? s.code : `${parentPath}.${s.code}`;
+    const children = byParent.get(s.id) ?? [];
+    out.push({ source: s, depth, path, childIds: children.map((c) => c.id) });
+    for (const c of children) visit(c, depth + 1, path);
+  };
+  // A root with the 'total' role stands for the whole; other top-level sources sit at depth 0.
+  for (const top of byParent.get(null) ?? []) {
+    if (top.role === 'total') visit(top, 0, null);
+    else visit(top, 0, '');
+  }
+  return out;
+}
+
+/** Ids of a source and everything below it. */
+export function subtreeIds(nodes: readonly SourceNode[], id: number): Set<number> {
+  const byId = new Map(nodes.map((n) => [n.source.id, n]));
+  const out = new Set<number>();
+  const stack = [id];
+  while (stack.length > 0) {
+    const next = stack.pop() as number;
+    if (out.has(next)) continue;
+    out.add(next);
+    stack.push(...(byId.get(next)?.childIds ?? []));
+  }
+  return out;
+}
+
+export function sourceByRole<S extends SourceLike>(nodes: readonly SourceNode<S>[], role: SourceRole): SourceNode<S> | undefined {
+  return nodes.find((n) => n.source.role === role);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Resources (Biểu 04)
+
+export interface ResourceEntry {
+  sourceId: number;
+  amount: number | null;
+  investment: number | null;
+  typedTotal: number | null;
+  note: string;
+}
+
+export type ResourceField = 'amount' | 'investment';
+
+export interface ResourceLine<S extends SourceLike = SourceLike> extends SourceNode<S> {
+  entry: ResourceEntry | null;
+  amount: number | null;
+  investment: number | null;
+  /** Whether the figure is the sum of the children (read-only) rather than the row's own entry. */
+  fromParts: Record<ResourceField, boolean>;
+}
+
+export function resourceLines<S extends SourceLike>(nodes: readonly SourceNode<S>[], entries: readonly ResourceEntry[]): ResourceLine<S>[] {
+  const bySource = new Map(entries.map((e) => [e.sourceId, e]));
+  const byId = new Map(nodes.map((n) => [n.source.id, n]));
+  const done = new Map<number, ResourceLine<S>>();
+  const compute = (node: SourceNode<S>): ResourceLine<S> => {
+    const cached = done.get(node.source.id);
+    if (cached) return cached;
+    const entry = bySource.get(node.source.id) ?? null;
+    const children = node.childIds.map((id) => compute(byId.get(id) as SourceNode<S>));
+    const field = (f: ResourceField): [number | null, boolean] => {
+      const parts = sumAmounts(children.map((c) => c[f]));
+      return parts === null ? [entry?.[f] ?? null, false] : [parts, true];
+    };
+    const [amount, amountFromParts] = field('amount');
+    const [investment, investmentFromParts] = field('investment');
+    const line: ResourceLine<S> = { ...node, entry, amount, investment, fromParts: { amount: amountFromParts, investment: investmentFromParts } };
+    done.set(node.source.id, line);
+    return line;
+  };
+  return nodes.map(compute);
+}
+
+export interface StatedMismatch {
+  sourceId: number;
+  path: string;
+  label: string;
+  /** Which stored figure disagrees: the row's own amount/investment, or the typed total. */
+  field: ResourceField | 'typed_total';
+  stated: number;
+  parts: number;
+}
+
+/** Figures stated for rows with parts that disagree with the sum of those parts. */
+export function statedMismatches(lines: readonly ResourceLine[]): StatedMismatch[] {
+  const out: StatedMismatch[] = [];
+  for (const line of lines) {
+    const e = line.entry;
+    if (!e) continue;
+    const push = (field: StatedMismatch['field'], stated: number | null, parts: number | null, fromParts: boolean) => {
+      if (stated !== null && fromParts && parts !== null && !sameAmount(stated, parts)) {
+        out.push({ sourceId: line.source.id, path: line.path, label: line.source.label, field, stated, parts });
+      }
+    };
+    push('amount', e.amount, line.amount, line.fromParts.amount);
+    push('investment', e.investment, line.investment, line.fromParts.investment);
+    if (e.typedTotal !== null && line.amount !== null && !sameAmount(e.typedTotal, line.amount) && (line.fromParts.amount || e.amount !== null)) {
+      out.push({ sourceId: line.source.id, path: line.path, label: line.source.label, field: 'typed_total', stated: e.typedTotal, parts: line.amount });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Investment projects (Biểu 05)
+
+export const PROJECT_PHASES = ['continuing', 'new'] as const;
+export type ProjectPhase = (typeof PROJECT_PHASES)[number];
+
+export interface ProjectLike {
+  id: number;
+  sourceId: number;
+  phase: ProjectPhase;
+  totalInvestment: number | null;
+  allocatedBefore: number | null;
+  planAmount: number | null;
+  ord: number;
+}
+
+export interface ProjectTotals {
+  count: number;
+  totalInvestment: number | null;
+  allocatedBefore: number | null;
+  planAmount: number | null;
+}
+
+export interface ProjectSection<S extends SourceLike, P extends ProjectLike> {
+  node: SourceNode<S>;
+  totals: ProjectTotals;
+  phases: { phase: ProjectPhase; projects: P[]; totals: ProjectTotals }[];
+}
+
+export function projectTotals(projects: readonly ProjectLike[]): ProjectTotals {
+  return {
+    count: projects.length,
+    totalInvestment: sumAmounts(projects.map((p) => p.totalInvestment)),
+    allocatedBefore: sumAmounts(projects.map((p) => p.allocatedBefore)),
+    planAmount: sumAmounts(projects.map((p) => p.planAmount)),
+  };
+}
+
+/** Sections by capital source (in tree order), each split into continuing then new projects. */
+export function projectSections<S extends SourceLike, P extends ProjectLike>(nodes: readonly SourceNode<S>[], projects: readonly P[]): ProjectSection<S, P>[] {
+  const bySource = new Map<number, P[]>();
+  for (const p of projects) bySource.set(p.sourceId, [...(bySource.get(p.sourceId) ?? []), p]);
+  const out: ProjectSection<S, P>[] = [];
+  for (const node of nodes) {
+    const list = bySource.get(node.source.id);
+    if (!list) continue;
+    const phases = PROJECT_PHASES.map((phase) => {
+      const inPhase = list.filter((p) => p.phase === phase).sort((a, b) => a.ord - b.ord || a.id - b.id);
+      return { phase, projects: inPhase, totals: projectTotals(inPhase) };
+    });
+    out.push({ node, totals: projectTotals(list), phases });
+  }
+  return out;
+}
+
+export interface ProjectCheck {
+  sourceId: number;
+  path: string;
+  label: string;
+  /** Plan for the year of the projects of this source and the sources below it. */
+  projectsPlan: number;
+  /** The source's investment in the resources table (null when empty). */
+  investment: number | null;
+  ok: boolean;
+}
+
+/** For every source that has projects: their plan for the year against the source's investment. */
+export function projectChecks(lines: readonly ResourceLine[], projects: readonly ProjectLike[]): ProjectCheck[] {
+  const withProjects = new Set(projects.map((p) => p.sourceId));
+  const out: ProjectCheck[] = [];
+  for (const line of lines) {
+    if (!withProjects.has(line.source.id)) continue;
+    const ids = subtreeIds(lines, line.source.id);
+    const plan = sumAmounts(projects.filter((p) => ids.has(p.sourceId)).map((p) => p.planAmount)) ?? 0;
+    out.push({
+      sourceId: line.source.id,
+      path: line.path,
+      label: line.source.label,
+      projectsPlan: plan,
+      investment: line.investment,
+      ok: sameAmount(plan, line.investment ?? 0),
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Amount grids: recurrent capital by content × commune (Biểu 07), allocation by source × commune.
+
+export interface TreeRowLike {
+  id: number;
+  parentId: number | null;
+}
+
+/**
+ * An amount grid whose rows form a tree (contents or sources) and whose columns are units. Leaf cells
+ * are entered; a parent cell is the sum of its children's cells, or its own entry when they are all
+ * empty. Row totals, column totals and the grand total are kept up to date cell by cell, so an edit
+ * costs the depth of the tree, not the size of the grid.
+ */
+export class AmountGrid {
+  private readonly own = new Map<string, number>();
+  private readonly cells = new Map<string, number>();
+  private readonly rowTotals = new Map<number, Tally>();
+  private readonly colTotals = new Map<number, Tally>();
+  private readonly parentOf = new Map<number, number | null>();
+  private readonly childrenOf = new Map<number, number[]>();
+  private readonly roots: number[] = [];
+
+  constructor(rows: readonly TreeRowLike[], entries: Iterable<{ rowId: number; unitId: number; amount: number | null }> = []) {
+    const ids = new Set(rows.map((r) => r.id));
+    for (const r of rows) {
+      const parent = r.parentId !== null && ids.has(r.parentId) ? r.parentId : null;
+      this.parentOf.set(r.id, parent);
+      this.childrenOf.set(r.id, []);
+    }
+    for (const r of rows) {
+      const parent = this.parentOf.get(r.id) ?? null;
+      if (parent === null) this.roots.push(r.id);
+      else this.childrenOf.get(parent)?.push(r.id);
+    }
+    for (const e of entries) if (e.amount !== null && ids.has(e.rowId)) this.own.set(key(e.rowId, e.unitId), e.amount);
+    const units = new Set<number>();
+    for (const k of this.own.keys()) units.add(Number(k.split(':')[1]));
+    for (const unitId of units) for (const root of this.roots) this.recompute(root, unitId);
+  }
+
+  /** The figure shown in a cell (own entry or sum of children), null when empty. */
+  cell(rowId: number, unitId: number): number | null {
+    return this.cells.get(key(rowId, unitId)) ?? null;
+  }
+
+  /** The row's own entry (what the user typed), null when empty. */
+  entry(rowId: number, unitId: number): number | null {
+    return this.own.get(key(rowId, unitId)) ?? null;
+  }
+
+  /** Whether the cell is computed from the rows below (so it is not entered directly). */
+  fromParts(rowId: number, unitId: number): boolean {
+    return (this.childrenOf.get(rowId) ?? []).some((c) => this.cells.has(key(c, unitId)));
+  }
+
+  isParent(rowId: number): boolean {
+    return (this.childrenOf.get(rowId)?.length ?? 0) > 0;
+  }
+
+  rowTotal(rowId: number): number | null {
+    return tallyValue(this.rowTotals.get(rowId));
+  }
+
+  /** Total of a unit column: the sum of the top-level rows. */
+  columnTotal(unitId: number): number | null {
+    return tallyValue(this.colTotals.get(unitId));
+  }
+
+  grandTotal(): number | null {
+    return sumAmounts(this.roots.map((r) => this.rowTotal(r)));
+  }
+
+  /** Set one entry; returns the rows whose cell in this unit changed (the row and its ancestors). */
+  set(rowId: number, unitId: number, amount: number | null): number[] {
+    const k = key(rowId, unitId);
+    if (amount === null) this.own.delete(k);
+    else this.own.set(k, amount);
+    const changed: number[] = [];
+    let current: number | null = rowId;
+    while (current !== null) {
+      const before = this.cells.get(key(current, unitId)) ?? null;
+      const after = this.computeCell(current, unitId);
+      if (before === after) break;
+      this.store(current, unitId, before, after);
+      changed.push(current);
+      current = this.parentOf.get(current) ?? null;
+    }
+    return changed;
+  }
+
+  private recompute(rowId: number, unitId: number): number | null {
+    for (const child of this.childrenOf.get(rowId) ?? []) this.recompute(child, unitId);
+    const before = this.cells.get(key(rowId, unitId)) ?? null;
+    const after = this.computeCell(rowId, unitId);
+    this.store(rowId, unitId, before, after);
+    return after;
+  }
+
+  private computeCell(rowId: number, unitId: number): number | null {
+    const parts = sumAmounts((this.childrenOf.get(rowId) ?? []).map((c) => this.cells.get(key(c, unitId))));
+    return parts ?? this.own.get(key(rowId, unitId)) ?? null;
+  }
+
+  private store(rowId: number, unitId: number, before: number | null, after: number | null): void {
+    if (before === after) return;
+    const k = key(rowId, unitId);
+    if (after === null) this.cells.delete(k);
+    else this.cells.set(k, after);
+    adjust(this.rowTotals, rowId, before, after);
+    if (this.parentOf.get(rowId) === null) adjust(this.colTotals, unitId, before, after);
+  }
+}
+
+const key = (rowId: number, unitId: number) => `${rowId}:${unitId}`;
+
+/** A running sum with the number of filled cells in it, so a total of only empty cells reads empty. */
+interface Tally {
+  sum: number;
+  filled: number;
+}
+
+function adjust(map: Map<number, Tally>, id: number, before: number | null, after: number | null): void {
+  const tally = map.get(id) ?? { sum: 0, filled: 0 };
+  tally.sum += (after ?? 0) - (before ?? 0);
+  tally.filled += (after === null ? 0 : 1) - (before === null ? 0 : 1);
+  if (tally.filled === 0) map.delete(id);
+  else map.set(id, tally);
+}
+
+function tallyValue(tally: Tally | undefined): number | null {
+  return tally ? roundAmount(tally.sum) : null;
+}
