@@ -97,7 +97,7 @@ export class Validator {
     const found = rule.check(scope, this.ctx);
     if (found.length > 0) stored.set(id, found);
     else stored.delete(id);
-    return before !== undefined || found.length > 0;
+    return !sameFindings(before ?? [], found);
   }
 
   private dependentsOf(table: string, field: string): Set<Rule> {
@@ -106,4 +106,8 @@ export class Validator {
     if (!set) this.dependents.set(key, (set = new Set()));
     return set;
   }
+}
+
+function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
+  return a.length === b.length && a.every((f, i) => f.message === b[i]?.message && f.severity === b[i]?.severity);
 }

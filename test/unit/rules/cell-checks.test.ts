@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import type { Scalar } from '../../../shared/api/edits';
+import { Validator } from '../../../shared/rules/engine';
+import { RULES } from '../../../shared/rules/rules';
+import { PLAN, resource, SOURCES, wire } from './fixtures';
+
+const communes = [
+  { id: 10, kind: 'commune', name: 'Mường Khoa', parent_id: null, merged_into_id: null },
+  { id: 11, kind: 'commune', name: 'Bản Bo', parent_id: null, merged_into_id: null },
+];
+const DISTRICT_PLAN = { ...PLAN, level: 'district' as const, unitId: null, yearStart: 2025, yearEnd: 2026 };
+const criteria = [1, 2, 3].map((no) => ({ id: no, set_id: 'set', no, code: String(no), name: `Tiêu chí ${no}`, group_code: 'g' }));
+const indicators = [
+  { id: 101, criterion_id: 1, code: '1.1', kind: 'boolean', threshold: null },
+  { id: 102, criterion_id: 1, code: '1.2', kind: 'percent', threshold: '≥ 60%' },
+  { id: 201, criterion_id: 2, code: '2.1', kind: 'percent', threshold: null },
+];
+const mark = (unit_id: number, criterion_id: number, year: number, kind: string, met: number) => ({ unit_id, criterion_id, year, kind, met, met_year: null });
+const status = (unit_id: number, year: number, kind: string, planned_count: number | null) => ({ unit_id, year, kind, level: null, recognised_year: null, planned_count, note: '' });
+const value = (unit_id: number, indicator_id: number, v: number | null, text: string | null = null, kind = 'actual', year = 2024) => ({ unit_id, indicator_id, year, kind, value: v, text });
+
+function run(tables: Parameters<typeof wire>[0]) {
+  const v = new Validator(RULES, DISTRICT_PLAN, wire({ capital_source: SOURCES, unit: communes, criterion: criteria, indicator: indicators, ...tables }));
+  return { v, findings: v.runAll() };
+}
+const rulesOf = (findings: { rule: string }[]) => findings.map((f) => f.rule);
+
+describe('ranges and types', () => {
+  it('refuses negative amounts in every money column, and accepts zero and empty cells', () => {
+    const { findings } = run({
+      unit_status: [status(10, 2024, 'actual', null), status(11, 2024, 'actual', null)],
+      resource_amount: [resource(6, -1), resource(8, 0, { investment: null })],
+      project: [{ id: 1, plan_id: 1, year: 2025, source_id: 3, phase: 'new', name: 'Đường Hô Tra', unit_id: 10, total_investment: -5, allocated_before: null, plan_amount: 0, ord: 1 }],
+    });
+    expect(findings.map((f) => [f.rule, f.row, f.actual])).toEqual([
+      ['resource_amount.amount.nonNegative', 'Ngân sách xã', -1],
+      ['project.total_investment.nonNegative', 'Đường Hô Tra', -5],
+    ]);
+    expect(findings[1]?.message).toBe('Đường Hô Tra: -5 nhỏ hơn mức thấp nhất 0');
+  });
+
+  it('keeps years within the plan period', () => {
+    const { findings } = run({
+      unit_status: [status(10, 2024, 'actual', null), status(11, 2024, 'actual', null)],
+      resource_amount: [resource(6, 10, { year: 2026 }), resource(8, 10, { year: 2027 })],
+    });
+    expect(findings.map((f) => [f.rule, f.actual, f.message])).toEqual([
+      ['resource_amount.year.inPlan', 2027, 'Vốn CT MTQG giảm nghèo bền vững: năm 2027 nằm ngoài thời kỳ kế hoạch 2025-2026'],
+    ]);
+  });
+
+  it('keeps percentages within 0-100 (decimals allowed) and leaves other indicator kinds alone', () => {
+    const { v, findings } = run({
+      unit_status: [status(10, 2024, 'actual', null), status(11, 2024, 'actual', null)],
+      indicator_value: [value(10, 201, 100.5), value(11, 201, 99.5), value(10, 101, 7)],
+    });
+    expect(findings.map((f) => [f.rule, f.row, f.message])).toEqual([['indicator.percentRange', 'Mường Khoa — 2.1', 'Mường Khoa — 2.1: 100,5 lớn hơn mức cao nhất 100']]);
+    v.applyChanges([{ op: 'set', table: 'indicator_value', key: [10, 201, 2024, 'actual'], field: 'value', value: 100 }]);
+    expect(v.findings()).toEqual([]);
+  });
+
+  it('wants a whole number of planned criteria, at most the number of criteria', () => {
+    const { findings } = run({ unit_status: [status(10, 2024, 'actual', null), status(11, 2024, 'actual', null), status(10, 2025, 'plan', 2.5), status(11, 2025, 'plan', 4)] });
+    expect(findings.map((f) => [f.rule, f.row, f.message])).toEqual([
+      ['status.plannedCountRange', 'Mường Khoa', 'Mường Khoa: 2,5 phải là số nguyên'],
+      ['status.plannedCountRange', 'Bản Bo', 'Bản Bo: 4 lớn hơn mức cao nhất 3'],
+    ]);
+  });
+});
+
+describe('counts and derivations', () => {
+  const matrix = [mark(10, 1, 2024, 'actual', 1), mark(10, 2, 2024, 'actual', 1), mark(10, 3, 2024, 'actual', 0), mark(11, 1, 2024, 'actual', 0)];
+
+  it('planned criteria are not fewer than those already met, re-checked when a mark changes', () => {
+    const { v, findings } = run({ criterion_mark: matrix, unit_status: [status(10, 2025, 'plan', 1)] });
+    expect(findings.map((f) => [f.rule, f.expected, f.actual, f.message])).toEqual([
+      ['status.plannedNotBelowCurrent', 2, 1, 'Mường Khoa: kế hoạch 1 tiêu chí thấp hơn hiện trạng 2 tiêu chí đã đạt'],
+    ]);
+    v.applyChanges([{ op: 'set', table: 'criterion_mark', key: [10, 2, 2024, 'actual'], field: 'met', value: false }]);
+    expect(v.findings()).toEqual([]);
+  });
+
+  it('x/19 is read from the row: the planned count equals the plan marks of the row', () => {
+    const plan = [mark(10, 1, 2025, 'plan', 1), mark(10, 2, 2025, 'plan', 1), mark(10, 3, 2025, 'plan', 1)];
+    const { v, findings } = run({ criterion_mark: [...matrix, ...plan], unit_status: [status(10, 2025, 'plan', 2)] });
+    expect(findings.map((f) => [f.rule, f.severity, f.message])).toEqual([['status.plannedCountFromRow', 'warning', 'Mường Khoa: kế hoạch ghi 2/3 tiêu chí nhưng dòng đánh dấu 3/3']]);
+    v.applyChanges([{ op: 'set', table: 'criterion_mark', key: [10, 3, 2025, 'plan'], field: 'met', value: false }]);
+    expect(v.findings()).toEqual([]);
+  });
+
+  it('a criterion follows its indicators: marks, booleans and thresholds; unknown indicators decide nothing', () => {
+    const marks = [mark(10, 1, 2024, 'actual', 1), mark(11, 1, 2024, 'actual', 0), mark(10, 2, 2024, 'actual', 1)];
+    const values = [value(10, 101, 1), value(10, 102, 55), value(11, 101, null, 'Đạt'), value(11, 102, 60), value(10, 201, 10)];
+    const { v, findings } = run({ criterion_mark: marks, indicator_value: values, unit_status: [status(10, 2024, 'actual', null), status(11, 2024, 'actual', null)] });
+    expect(findings.map((f) => [f.row, f.expected, f.actual, f.message])).toEqual([
+      ['Mường Khoa', false, true, 'Mường Khoa: tiêu chí 1 ghi đạt nhưng theo các chỉ tiêu là chưa đạt (chỉ tiêu 1.2 chưa đạt)'],
+      ['Bản Bo', true, false, 'Bản Bo: tiêu chí 1 ghi chưa đạt nhưng theo các chỉ tiêu là đạt (mọi chỉ tiêu đều đạt)'],
+    ]);
+    const edits: { op: 'set'; table: string; key: Scalar[]; field: string; value: Scalar }[] = [
+      { op: 'set', table: 'indicator_value', key: [10, 102, 2024, 'actual'], field: 'value', value: 75 },
+      { op: 'set', table: 'criterion_mark', key: [11, 1, 2024, 'actual'], field: 'met', value: true },
+    ];
+    v.applyChanges(edits.map((e) => ({ ...e, key: e.key as (string | number)[] })));
+    expect(v.findings()).toEqual([]);
+  });
+});
+
+describe('completeness', () => {
+  it('names each commune of the plan with no status at the end of last year, until it gets one', () => {
+    const { v, findings } = run({ criterion_mark: [mark(11, 1, 2024, 'actual', 0)] });
+    expect(findings.map((f) => [f.rule, f.severity, f.message, f.target])).toEqual([
+      ['matrix.communeHasStatus', 'warning', 'Mường Khoa: chưa có hiện trạng đến 31/12/2024', { table: 'unit_status', key: [10, 2024, 'actual'], field: 'level' }],
+    ]);
+    v.applyChanges([{ op: 'set', table: 'criterion_mark', key: [10, 1, 2024, 'actual'], field: 'met', value: false }]);
+    expect(rulesOf(v.findings())).toEqual([]);
+  });
+
+  it('a commune plan asks only for its own commune; merged communes are not asked', () => {
+    const v = new Validator(RULES, PLAN, wire({ unit: [...communes, { id: 12, kind: 'commune', name: 'Cũ', parent_id: null, merged_into_id: 10 }] }));
+    expect(v.runAll().map((f) => f.row)).toEqual(['Mường Khoa']);
+  });
+});
