@@ -3,6 +3,7 @@
 // validates arguments against it where requests enter. Each domain declares its methods in shared/api/.
 import { z } from 'zod';
 import { coreMethods } from './api/core';
+import { dashboardMethods } from './api/dashboard';
 import { editMethods } from './api/edits';
 import { fundingMethods } from './api/funding';
 import { matrixMethods } from './api/matrix';
@@ -10,6 +11,7 @@ import type { FileRef } from './model';
 
 export const contract = {
   ...coreMethods,
+  ...dashboardMethods,
   ...editMethods,
   ...fundingMethods,
   ...matrixMethods,

@@ -3,10 +3,11 @@ import { AppError } from '../backend/errors';
 import { defaultDataDir, resolveDocumentPath } from '../backend/paths';
 import { parseArgs, UsageError } from '../host/args';
 import { EXIT, type CliCommand, type CliIO } from './command';
+import { narrativeCommand } from './commands/narrative';
 import { summaryCommand } from './commands/summary';
 
 /** Every command of `ntm`; a new one is one entry here. */
-export const commands: CliCommand[] = [summaryCommand];
+export const commands: CliCommand[] = [summaryCommand, narrativeCommand];
 
 export function usage(): string {
   return ['Cách dùng / usage: npm run ntm -- <lệnh/command> [tùy chọn/options]', ...commands.map((c) => `  ntm ${c.usage}`)].join('\n');

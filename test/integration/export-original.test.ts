@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { styleFontNames } from '../../electron/backend/export/cell-fonts';
 import { exportIntoOriginal } from '../../electron/backend/export/into-original';
 import { readPackage, readText } from '../../electron/backend/export/package';
 import { indexSheet, readCell } from '../../electron/backend/export/sheet-cells';
@@ -77,6 +79,43 @@ describe('export into the province’s own workbook', () => {
     expect(sheet).toContain(`<c r="M18" s="10" t="s"><v>${x}</v></c>`);
     expect(sheetDiff(entryText(original, SHEET), sheet)).toEqual({ outsideSame: true, rowsSame: true, cells: ['C18', 'M18', 'Y10', 'Y18'] });
     expect(cellOf(out.bytes, 'Y18').formula).toBeNull();
+    await backend.close();
+  });
+});
+
+describe('export into a legacy-font (TCVN3) workbook', () => {
+  const LEGACY = 'test/fixtures/legacy/bieu01-tcvn3.xlsx';
+
+  it('leaves cells whose TCVN3 text means what the document holds, writes marks as the form stores them and new text in Unicode with a Unicode font', async () => {
+    const { backend, db, seed } = await seeded();
+    const original = fs.readFileSync(LEGACY);
+    const binding = { ...seed.bindings.bieu01, cells: seed.bindings.bieu01.cells.map((c) => (c.kind === 'mark' ? { ...c, markText: 'đạt' } : c)) };
+    expect(exportIntoOriginal(db, original, binding).changedCells).toEqual([]);
+
+    const naTam = seed.communeIds.get('Nà Tăm')!;
+    const c11 = (db.prepare("SELECT id FROM criterion WHERE set_id = 'xa-ntm-2021-2025' AND no = 11").get() as { id: number }).id;
+    db.prepare("UPDATE criterion_mark SET met = 1 WHERE unit_id = ? AND criterion_id = ? AND kind = 'actual'").run(naTam, c11);
+    db.prepare("UPDATE unit_status SET note = 'Phấn đấu đạt chuẩn năm 2025' WHERE unit_id = ? AND kind = 'plan'").run(naTam);
+    const out = exportIntoOriginal(db, original, binding);
+    expect(out.changedCells.sort()).toEqual(['M18', 'Y18']);
+    expect(changedEntries(original, out.bytes)).toEqual(['xl/styles.xml', SHEET]);
+
+    const pkg = readPackage(out.bytes);
+    const strings = readSharedStrings(pkg);
+    const sheet = indexSheet(readText(pkg, SHEET)!);
+    // The mark is the form's own stored "®¹t" (TCVN3 for "đạt"), so COUNTIF(…,"®¹t") still counts it.
+    const mark = readCell(sheet.cells.get('M18'), strings);
+    expect(mark.value).toEqual({ type: 'text', text: '®¹t' });
+    const note = readCell(sheet.cells.get('Y18'), strings);
+    expect(note.value).toEqual({ type: 'text', text: 'Phấn đấu đạt chuẩn năm 2025' });
+    const fontOf = styleFontNames(readText(pkg, 'xl/styles.xml')!);
+    expect(fontOf(note.style)).toBe('Times New Roman');
+    expect(fontOf(readCell(indexSheet(readText(readPackage(original), SHEET)!).cells.get('Y18'), strings).style)).toMatch(/^\.Vn/);
+    // Fonts and formats are only appended: every style the sheet already used keeps its index and look.
+    const before = entryText(original, 'xl/styles.xml');
+    const after = entryText(out.bytes, 'xl/styles.xml');
+    expect(after.length).toBeGreaterThan(before.length);
+    expect(sheetDiff(entryText(original, SHEET), entryText(out.bytes, SHEET)).cells).toEqual(['M18', 'Y18']);
     await backend.close();
   });
 });

@@ -1,14 +1,21 @@
 // Export into the province's own workbook: only the bound data cells (and the cached results of the
 // form's formulas) change, in the bound sheet's XML; every other package entry keeps its exact bytes.
+// Changed text in a legacy-font cell is written in Unicode with a Unicode twin of its style, the one case
+// where xl/styles.xml changes (fonts and formats are appended, existing indexes stay valid).
 import type Database from 'better-sqlite3';
+import { decodeLegacyRun, legacyEncodingOfFont } from '../../../shared/legacy';
 import { AppError } from '../errors';
 import type { Binding } from '../forms/binding';
+import { unicodeStyles } from '../legacy/unicode-styles';
 import { parseA1, toA1 } from './a1';
+import { styleFontNames } from './cell-fonts';
 import { desiredValue, sameMeaning } from './cell-values';
 import { readPackage, readText, writePackage, writeText } from './package';
-import { indexSheet, patchSheet, readCell, type CellWrite } from './sheet-cells';
+import { indexSheet, patchSheet, readCell, type CellValue, type CellWrite } from './sheet-cells';
 import { readSharedStrings } from './shared-strings';
 import { targetReader } from './targets';
+
+const STYLES_PART = 'xl/styles.xml';
 
 export interface OriginalExport {
   bytes: Uint8Array;
@@ -21,17 +28,65 @@ export function exportIntoOriginal(db: Database.Database, original: Uint8Array, 
   const xml = readText(pkg, binding.sheetPart);
   if (xml === undefined) throw new AppError('export.error.sheetMissing', { sheet: binding.sheet });
   const strings = readSharedStrings(pkg);
+  const stylesXml = readText(pkg, STYLES_PART) ?? '';
+  const fontOf = styleFontNames(stylesXml);
+  const styles = unicodeStyles(stylesXml);
   const index = indexSheet(xml);
   const reader = targetReader(db);
-  const writes = new Map<string, CellWrite>();
-  for (const bound of binding.cells) {
+  const cells = binding.cells.map((bound) => {
     const pos = parseA1(bound.cell);
     if (!pos) throw new AppError('export.error.badBinding', { detail: bound.cell });
     const ref = toA1(pos.row, pos.col);
     const current = readCell(index.cells.get(ref), strings);
+    return { bound, ref, current, unicode: asUnicode(current.value, fontOf(current.style)) };
+  });
+  const markCache = new Map<string, StoredMark | undefined>();
+  const marks = (text: string) => {
+    if (!markCache.has(text)) markCache.set(text, storedMark(cells, text));
+    return markCache.get(text);
+  };
+  const writes = new Map<string, CellWrite>();
+  for (const { bound, ref, current, unicode } of cells) {
     const desired = desiredValue(bound, reader.read(bound.target));
-    if (!sameMeaning(bound, current.value, desired)) writes.set(ref, { kind: 'value', value: desired });
+    if (sameMeaning(bound, unicode, desired)) continue;
+    // A mark is written exactly as the form's other marks are stored, so its COUNTIF formulas still count it.
+    const formMark = bound.kind === 'mark' && desired.type === 'text' ? marks(desired.text) : undefined;
+    if (formMark) {
+      // The cell keeps its own style when it draws the stored text the same way (same encoding).
+      const sameFace = legacyEncodingOfFont(fontOf(current.style)) === legacyEncodingOfFont(fontOf(formMark.style));
+      const value: CellValue = { type: 'text', text: formMark.raw };
+      writes.set(ref, sameFace ? { kind: 'value', value } : { kind: 'value', value, style: formMark.style });
+      continue;
+    }
+    const restyled = desired.type === 'text' ? styles.styleFor(current.style) : current.style;
+    writes.set(ref, restyled === current.style ? { kind: 'value', value: desired } : { kind: 'value', value: desired, style: restyled });
   }
   if (writes.size > 0) writeText(pkg, binding.sheetPart, patchSheet(index, writes, strings));
+  if (styles.changed) writeText(pkg, STYLES_PART, styles.xml());
   return { bytes: writePackage(pkg), changedCells: [...writes.keys()] };
+}
+
+interface ReadBoundCell {
+  bound: Binding['cells'][number];
+  current: { value: CellValue; style: number };
+  unicode: CellValue;
+}
+
+interface StoredMark {
+  raw: string;
+  style: number;
+}
+
+/** The stored text and style of a mark cell of the form that already reads `mark`. */
+function storedMark(cells: readonly ReadBoundCell[], mark: string): StoredMark | undefined {
+  const wanted = mark.normalize('NFC').trim().toLowerCase();
+  for (const { bound, current, unicode } of cells) {
+    if (bound.kind !== 'mark' || current.value.type !== 'text' || unicode.type !== 'text') continue;
+    if (unicode.text.normalize('NFC').trim().toLowerCase() === wanted) return { raw: current.value.text, style: current.style };
+  }
+  return undefined;
+}
+
+function asUnicode(value: CellValue, fontName: string | null): CellValue {
+  return value.type === 'text' ? { type: 'text', text: decodeLegacyRun(value.text, fontName).text } : value;
 }

@@ -1,5 +1,6 @@
 import type { HandlerMap } from '../context';
 import { buildSummary } from '../summary';
+import { dashboardHandlers } from './dashboard';
 import { documentHandlers } from './documents';
 import { editHandlers } from './edits';
 import { fundingHandlers } from './funding';
@@ -15,6 +16,7 @@ export const handlers: HandlerMap = {
   'app.info': (_args, ctx) => ({ version: VERSION, dataDir: ctx.dataDir, document: ctx.hasDocument() ? documentInfo(ctx.doc()) : null }),
   'summary.get': (_args, ctx) => buildSummary(ctx.doc()),
   ...documentHandlers,
+  ...dashboardHandlers,
   ...unitHandlers,
   ...criteriaHandlers,
   ...planHandlers,
