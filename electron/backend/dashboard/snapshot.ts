@@ -1,0 +1,68 @@
+// Loads what the dashboard and the plan paragraphs are computed from: one plan, one year.
+import type Database from 'better-sqlite3';
+import type { NarrativeSnapshot, SnapshotProject, SnapshotResource, SnapshotSide, SnapshotSource, SnapshotUnit } from '../../../shared/narrative/snapshot';
+import type { MarkKind, Plan, RecognitionLevel } from '../../../shared/model';
+import { AppError } from '../errors';
+import { getCriteriaSet } from '../repo/criteria';
+import { loadMatrixSide } from '../repo/matrix';
+import { getPlan, listPlans } from '../repo/plans';
+import { getUnit, listUnits } from '../repo/units';
+
+export interface PlanSnapshot {
+  plan: Plan;
+  snapshot: NarrativeSnapshot;
+}
+
+/** The plan asked for, or the one covering `year`, or the latest; the year defaults to the plan's first. */
+export function resolvePlanYear(db: Database.Database, planId?: number, year?: number): { plan: Plan; year: number } {
+  if (planId !== undefined) {
+    const plan = getPlan(db, planId);
+    return { plan, year: year ?? plan.yearStart };
+  }
+  const plans = listPlans(db);
+  const plan = (year !== undefined ? plans.find((p) => p.yearStart <= year && year <= p.yearEnd) : undefined) ?? plans[0];
+  if (!plan) throw new AppError('dashboard.noPlan');
+  return { plan, year: year ?? plan.yearStart };
+}
+
+export function loadSnapshot(db: Database.Database, planId?: number, year?: number): PlanSnapshot {
+  const resolved = resolvePlanYear(db, planId, year);
+  const { plan } = resolved;
+  const set = getCriteriaSet(db, plan.criteriaSetId);
+  // A commune plan covers its own commune; a district plan every current commune (as matrix.get does).
+  const communes = plan.level === 'commune' && plan.unitId !== null ? [getUnit(db, plan.unitId)] : listUnits(db, 'commune');
+  const communeIds = new Set(communes.map((c) => c.id));
+  const villages = listUnits(db, 'village').filter((v) => v.parentId !== null && communeIds.has(v.parentId));
+  const toUnit = (u: { id: number; name: string; parentId: number | null }): SnapshotUnit => ({ id: u.id, name: u.name, parentId: u.parentId });
+  return {
+    plan,
+    snapshot: {
+      year: resolved.year,
+      criteria: set.criteria.map((c) => ({ id: c.id, no: c.no, name: c.name })),
+      buckets: set.buckets,
+      communes: communes.map(toUnit),
+      villages: villages.map(toUnit),
+      actual: side(db, set.id, resolved.year - 1, 'actual'),
+      planned: side(db, set.id, resolved.year, 'plan'),
+      recognition: db
+        .prepare('SELECT unit_id AS unitId, level FROM recognition_target WHERE plan_id = ? AND year = ?')
+        .all(plan.id, resolved.year) as { unitId: number; level: RecognitionLevel }[],
+      sources: db.prepare('SELECT id, parent_id AS parentId, code, label, role, ord FROM capital_source ORDER BY ord, id').all() as SnapshotSource[],
+      resources: db
+        .prepare('SELECT source_id AS sourceId, amount, investment, typed_total AS typedTotal, note FROM resource_amount WHERE plan_id = ? AND year = ?')
+        .all(plan.id, resolved.year) as SnapshotResource[],
+      projects: db
+        .prepare('SELECT source_id AS sourceId, phase, plan_amount AS planAmount, unit_id AS unitId FROM project WHERE plan_id = ? AND year = ? ORDER BY ord, id')
+        .all(plan.id, resolved.year) as SnapshotProject[],
+    },
+  };
+}
+
+function side(db: Database.Database, setId: string, year: number, kind: MarkKind): SnapshotSide {
+  const loaded = loadMatrixSide(db, setId, year, kind);
+  return {
+    year,
+    marks: loaded.marks.map((m) => ({ unitId: m.unitId, criterionId: m.criterionId, met: m.met })),
+    statuses: loaded.statuses.map((s) => ({ unitId: s.unitId, level: s.level, recognisedYear: s.recognisedYear, plannedCount: s.plannedCount })),
+  };
+}
