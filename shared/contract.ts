@@ -7,6 +7,7 @@ import { dashboardMethods } from './api/dashboard';
 import { editMethods } from './api/edits';
 import { fundingMethods } from './api/funding';
 import { matrixMethods } from './api/matrix';
+import { validationMethods } from './api/validation';
 import type { FileRef } from './model';
 
 export const contract = {
@@ -15,6 +16,7 @@ export const contract = {
   ...editMethods,
   ...fundingMethods,
   ...matrixMethods,
+  ...validationMethods,
 } as const;
 
 export type Contract = typeof contract;

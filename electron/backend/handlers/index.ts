@@ -7,6 +7,7 @@ import { fundingHandlers } from './funding';
 import { matrixHandlers } from './matrix';
 import { criteriaHandlers, planHandlers } from './plans';
 import { unitHandlers } from './units';
+import { validationHandlers } from './validation';
 import { documentInfo } from './documents';
 
 const VERSION = '0.1.0';
@@ -23,4 +24,5 @@ export const handlers: HandlerMap = {
   ...editHandlers,
   ...fundingHandlers,
   ...matrixHandlers,
+  ...validationHandlers,
 };

@@ -1,0 +1,97 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Backend } from '../../electron/backend/backend';
+import { runCli } from '../../electron/cli/run';
+import { openTestBackend } from '../helpers/backend';
+import { enterMuongKhoa } from '../helpers/muong-khoa';
+
+let backend: Backend | null = null;
+afterEach(async () => {
+  await backend?.close();
+  backend = null;
+});
+
+const brief = (findings: { rule: string; row: string; expected: unknown; actual: unknown }[]) => findings.map((f) => [f.rule, f.row, f.expected, f.actual]);
+
+describe('validation of a real document', () => {
+  it('finds exactly the two wrong totals of Mường Khoa 2025, and correcting 2.256 to 2.556 clears both', async () => {
+    backend = (await openTestBackend()).backend;
+    const mk = await enterMuongKhoa(backend);
+    const { findings } = await backend.dispatch('validation.run', { planId: mk.planId });
+    expect(brief(findings)).toEqual([
+      ['resources.parentSum', 'Tổng nguồn lực', 3600, 3900],
+      ['resources.parentSum', 'Vốn lồng ghép', 2556, 2256],
+    ]);
+    expect(findings.map((f) => f.message)).toEqual(['Tổng nguồn lực: 3.900 ≠ 1.304 + 40 + 2.256 = 3.600', 'Vốn lồng ghép: 2.256 ≠ 602 + 1.954 = 2.556']);
+    expect(findings[1]?.target).toEqual({ table: 'resource_amount', key: [mk.planId, 2025, mk.source('integrated')], field: 'amount' });
+
+    await backend.dispatch('edits.apply', { label: 'Sửa', changes: [{ op: 'set', table: 'resource_amount', key: [mk.planId, 2025, mk.source('integrated')], field: 'amount', value: 2556 }] });
+    expect((await backend.dispatch('validation.run', {})).findings).toEqual([]);
+    // A finding never changes data by itself: the figures are as typed.
+    const total = backend.document!.db.prepare('SELECT amount FROM resource_amount WHERE source_id = ?').get(mk.source('total')) as { amount: number };
+    expect(total.amount).toBe(3900);
+  });
+
+  it('hands the renderer the same tables, so its own engine finds the same', async () => {
+    backend = (await openTestBackend()).backend;
+    const mk = await enterMuongKhoa(backend);
+    const data = await backend.dispatch('validation.data', { planId: mk.planId });
+    expect(data.plan).toMatchObject({ id: mk.planId, yearStart: 2025, level: 'commune', unitId: mk.unitId });
+    expect(data.tables.resource_amount?.rows).toHaveLength(8);
+    expect(data.tables.criterion_mark?.rows).toHaveLength(38);
+    expect(data.tables.indicator?.rows.length).toBeGreaterThan(50);
+  });
+
+  it('warns about a commune with no status, and refuses an unknown plan', async () => {
+    backend = (await openTestBackend()).backend;
+    const mk = await enterMuongKhoa(backend, { status: false });
+    const { findings } = await backend.dispatch('validation.run', {});
+    expect(findings.filter((f) => f.severity === 'warning').map((f) => f.message)).toEqual(['Mường Khoa: chưa có hiện trạng đến 31/12/2024']);
+    await expect(backend.dispatch('validation.run', { planId: mk.planId + 99 })).rejects.toMatchObject({ code: 'error.notFound' });
+  });
+});
+
+describe('ntm validate', () => {
+  function capture() {
+    const out: string[] = [];
+    const err: string[] = [];
+    return { io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }, out, err };
+  }
+
+  it('prints the findings as JSON and exits 1, then 0 once the document is right', async () => {
+    const opened = await openTestBackend();
+    backend = opened.backend;
+    const mk = await enterMuongKhoa(backend);
+    await backend.close();
+    backend = null;
+    const env = { NTM_DATA_DIR: opened.dataDir };
+
+    const failing = capture();
+    expect(await runCli(['validate', '--db', opened.documentPath, '--json'], failing.io, env)).toBe(1);
+    const report = JSON.parse(failing.out.join('')) as { findings: Record<string, unknown>[] };
+    expect(report.findings).toHaveLength(2);
+    expect(report.findings[1]).toEqual({
+      severity: 'error',
+      rule: 'resources.parentSum',
+      table: 'Nguồn lực',
+      row: 'Vốn lồng ghép',
+      column: 'Số vốn',
+      cell: null,
+      expected: 2556,
+      actual: 2256,
+      message: 'Vốn lồng ghép: 2.256 ≠ 602 + 1.954 = 2.556',
+    });
+
+    const text = capture();
+    expect(await runCli(['validate', '--db', opened.documentPath, '--plan', String(mk.planId)], text.io, env)).toBe(1);
+    expect(text.out.join('\n')).toContain('Vốn lồng ghép: 2.256 ≠ 602 + 1.954 = 2.556');
+    expect(text.out.join('\n')).toContain('2 lỗi, 0 cảnh báo. / 2 errors, 0 warnings.');
+
+    backend = await Backend.start({ dataDir: opened.dataDir, documentPath: opened.documentPath, backupIntervalMs: 0 });
+    await backend.dispatch('edits.apply', { label: 'Sửa', changes: [{ op: 'set', table: 'resource_amount', key: [mk.planId, 2025, mk.source('integrated')], field: 'amount', value: 2556 }] });
+    await backend.close();
+    backend = null;
+    const fixed = capture();
+    expect(await runCli(['validate', '--db', opened.documentPath, '--json'], fixed.io, env)).toBe(0);
+    expect(JSON.parse(fixed.out.join(''))).toEqual({ findings: [] });
+  });
+});
