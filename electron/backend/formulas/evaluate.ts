@@ -1,0 +1,61 @@
+// Evaluate the formulas of a workbook with HyperFormula (GPL-3.0, licence key 'gpl-v3'), Excel's
+// rounding restored. Values are fed typed (text stays text: HyperFormula would otherwise read '5' as 5
+// and '10%' as 0.1), and results come back per formula cell as 'Sheet!A1'.
+import { DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
+import { useExcelRounding } from './rounding-plugin';
+
+export type CellValue = string | number | boolean | null;
+export type FormulaResult = CellValue | { error: string };
+
+export interface SheetCells {
+  name: string;
+  cells: Map<string /* A1 */, { value?: CellValue; formula?: string }>;
+}
+
+/** HyperFormula's default is 40,000 rows; forms with every commune of a province stay well under this. */
+const MAX_ROWS = 1_048_576;
+
+export function parseA1(address: string): { row: number; col: number } {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(address.toUpperCase());
+  if (!m) throw new Error(`not an A1 address: ${address}`);
+  let col = 0;
+  for (const ch of m[1] as string) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+function content(cell: { value?: CellValue; formula?: string }): RawCellContent {
+  if (cell.formula !== undefined) return cell.formula.startsWith('=') ? cell.formula : `=${cell.formula}`;
+  const value = cell.value ?? null;
+  return typeof value === 'string' ? `'${value}` : value;
+}
+
+/** Every formula cell's result, keyed 'Sheet!A1'. */
+export function evaluateFormulas(sheets: readonly SheetCells[]): Map<string, FormulaResult> {
+  useExcelRounding();
+  const data: Record<string, RawCellContent[][]> = {};
+  for (const sheet of sheets) {
+    const grid: RawCellContent[][] = [];
+    for (const [address, cell] of sheet.cells) {
+      const { row, col } = parseA1(address);
+      const line = (grid[row] ??= []);
+      line[col] = content(cell);
+    }
+    for (let r = 0; r < grid.length; r++) grid[r] = Array.from(grid[r] ?? [], (v) => v ?? null);
+    data[sheet.name] = grid;
+  }
+  const hf = HyperFormula.buildFromSheets(data, { licenseKey: 'gpl-v3', maxRows: MAX_ROWS, useArrayArithmetic: false });
+  try {
+    const results = new Map<string, FormulaResult>();
+    for (const sheet of sheets) {
+      const sheetId = hf.getSheetId(sheet.name) as number;
+      for (const [address, cell] of sheet.cells) {
+        if (cell.formula === undefined) continue;
+        const value = hf.getCellValue({ sheet: sheetId, ...parseA1(address) });
+        results.set(`${sheet.name}!${address.toUpperCase().replace(/\$/g, '')}`, value instanceof DetailedCellError ? { error: value.value } : value);
+      }
+    }
+    return results;
+  } finally {
+    hf.destroy();
+  }
+}

@@ -1,0 +1,63 @@
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { checkFormulaCells } from '../../../electron/backend/formulas/check';
+import { evaluateFormulas, type CellValue, type SheetCells } from '../../../electron/backend/formulas/evaluate';
+
+const EXAMPLES = '/work/shared/templates/examples';
+
+/** Every cell of a workbook as the evaluator takes it: typed values, formulas with their cached results. */
+async function readSheets(file: string): Promise<SheetCells[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb.worksheets.map((ws) => {
+    const cells: SheetCells['cells'] = new Map();
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const raw = cell.value as unknown;
+        if (cell.formula) {
+          // A formula saved without a result (F16 of Biểu 05) has nothing to disagree with.
+          const result = (raw as { result?: unknown }).result;
+          cells.set(cell.address, result === undefined ? { formula: cell.formula } : { formula: cell.formula, value: scalar(result) });
+        }
+        else if (cell.type !== ExcelJS.ValueType.Merge) cells.set(cell.address, { value: scalar(raw) });
+      }),
+    );
+    return { name: ws.name, cells };
+  });
+}
+
+function scalar(raw: unknown): CellValue {
+  if (raw === null || raw === undefined) return null;
+  if (typeof raw === 'number' || typeof raw === 'string' || typeof raw === 'boolean') return raw;
+  if (typeof raw === 'object' && 'richText' in raw) return (raw as { richText: { text: string }[] }).richText.map((r) => r.text).join('');
+  return String(raw);
+}
+
+describe('formulas of the provincial forms', () => {
+  it.each(['bieu01-tieu-chi-xa.xlsx', 'bieu04-nguon-luc.xlsx', 'bieu05-danh-muc-cong-trinh.xlsx'])('%s: every cached value is what its formula gives', async (file) => {
+    const sheets = await readSheets(path.join(EXAMPLES, file));
+    const formulas = sheets.flatMap((s) => [...s.cells.values()].filter((c) => c.formula !== undefined));
+    expect(formulas.length).toBeGreaterThanOrEqual(3);
+    expect(checkFormulaCells(sheets)).toEqual([]);
+  });
+
+  it('Biểu 01: the COUNTIF of each commune and the total of criteria met are reproduced', async () => {
+    const sheets = await readSheets(path.join(EXAMPLES, 'bieu01-tieu-chi-xa.xlsx'));
+    const results = [...evaluateFormulas(sheets).values()].filter((v): v is number => typeof v === 'number');
+    // 12 communes; 9 meet 19/19 (Nà Tăm 15, Giang Ma 14, Tả Lèng 16); 216 criteria met in all.
+    expect(results.filter((v) => v === 19).length).toBeGreaterThanOrEqual(9);
+    expect(results).toContain(216);
+  });
+
+  it('a value typed over a formula becomes a finding at its cell, with both figures', async () => {
+    const sheets = await readSheets(path.join(EXAMPLES, 'bieu04-nguon-luc.xlsx'));
+    const sheet = sheets[0] as SheetCells;
+    const [address, cell] = [...sheet.cells].find(([, c]) => c.formula !== undefined && typeof c.value === 'number' && c.value > 1000) as [string, { formula: string; value: number }];
+    sheet.cells.set(address, { formula: cell.formula, value: cell.value + 300 });
+    const findings = checkFormulaCells(sheets);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ severity: 'error', rule: 'template.formula', cell: `${sheet.name}!${address}`, expected: cell.value, actual: cell.value + 300 });
+    expect(findings[0]?.message).toContain(`=${cell.formula}`);
+  });
+});
