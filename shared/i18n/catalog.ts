@@ -3,10 +3,11 @@ import { dashboard } from './messages/dashboard';
 import { edits } from './messages/edits';
 import { validation } from './messages/validation';
 import { exportMessages } from './messages/export';
+import { importMessages } from './messages/import';
 import { legacy } from './messages/legacy';
 
 // Every domain's messages; a new domain adds one line here.
-const domains = { core, dashboard, edits, export: exportMessages, legacy, validation };
+const domains = { core, dashboard, edits, export: exportMessages, import: importMessages, legacy, validation };
 
 type Domains = typeof domains;
 export type MessageKey = { [D in keyof Domains]: keyof Domains[D]['vi'] & string }[keyof Domains];

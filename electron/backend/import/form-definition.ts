@@ -1,0 +1,94 @@
+// Form definitions are data (resources/forms/*.json): how a form is recognised, where its header block
+// is, how its columns and rows bind to the document. A new province's variant is a new or edited file.
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { resourcesDir } from '../paths';
+
+/** Words that must all appear in a label (compared without case or diacritics); a list of such groups matches when any group does. */
+const WordGroups = z.array(z.array(z.string().min(1)).min(1)).min(1);
+export type WordGroups = z.infer<typeof WordGroups>;
+
+const ColumnRule = z.object({
+  field: z.string(),
+  words: WordGroups,
+  /** Words that rule the column out even when `words` match. */
+  not: WordGroups.optional(),
+  /** A derived column (a count or total): checked against the data, never stored. */
+  derived: z.boolean().default(false),
+});
+export type ColumnRule = z.infer<typeof ColumnRule>;
+
+const SourceRule = z.object({
+  role: z.string(),
+  words: WordGroups,
+  /** The role of the row above it in the tree; absent for top-level sources. */
+  under: z.string().optional(),
+});
+export type SourceRule = z.infer<typeof SourceRule>;
+
+const Common = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string(),
+  recognise: z.object({
+    /** "Biểu số 01", "Biểu 01", "Phụ lục 01", "Mẫu số 01" → 1. */
+    formNumbers: z.array(z.number().int()),
+    /** Words of the title (any group). */
+    title: WordGroups,
+  }),
+  /** The column whose header starts the header block and whose cells name the rows. */
+  keyColumn: WordGroups,
+  columns: z.array(ColumnRule).default([]),
+  /** Rows whose key cell says this are totals: checked, not stored. */
+  totalRows: WordGroups,
+  /** Rows from which on nothing is data (the signature block). */
+  stopRows: WordGroups,
+});
+
+export const CriteriaMatrixForm = Common.extend({
+  layout: z.literal('criteria-matrix'),
+  /** Candidate criteria sets; the one whose criteria the columns name wins. */
+  criteriaSets: z.array(z.string()).min(1),
+  /** Row labels of footer rows that count communes per criterion ("Số xã đạt"). */
+  countRows: WordGroups,
+  /** Row labels of footer rows with the average criteria per commune. */
+  averageRows: WordGroups,
+  /** Rows naming a district (communes below belong to it). */
+  sectionRows: WordGroups,
+  marks: z.object({ met: z.array(z.string()), notMet: z.array(z.string()) }),
+});
+export type CriteriaMatrixForm = z.infer<typeof CriteriaMatrixForm>;
+
+export const SourceTreeForm = Common.extend({
+  layout: z.literal('source-tree'),
+  sources: z.array(SourceRule).min(1),
+});
+export type SourceTreeForm = z.infer<typeof SourceTreeForm>;
+
+export const ProjectListForm = Common.extend({
+  layout: z.literal('project-list'),
+  sources: z.array(SourceRule).min(1),
+  phases: z.object({ continuing: WordGroups, new: WordGroups }),
+});
+export type ProjectListForm = z.infer<typeof ProjectListForm>;
+
+export const FormDefinition = z.discriminatedUnion('layout', [CriteriaMatrixForm, SourceTreeForm, ProjectListForm]);
+export type FormDefinition = z.infer<typeof FormDefinition>;
+
+let cached: FormDefinition[] | null = null;
+
+/** Every shipped definition, validated. */
+export function loadFormDefinitions(dir = path.join(resourcesDir(), 'forms')): FormDefinition[] {
+  if (cached && dir === path.join(resourcesDir(), 'forms')) return cached;
+  const forms = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const parsed = FormDefinition.safeParse(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
+      if (!parsed.success) throw new Error(`resources/forms/${f}: ${z.prettifyError(parsed.error)}`);
+      return parsed.data;
+    });
+  if (dir === path.join(resourcesDir(), 'forms')) cached = forms;
+  return forms;
+}

@@ -1,0 +1,58 @@
+// A batch of files: read each (with progress), stage them together against the document, and apply a
+// staged batch as one transaction and one undo step, keeping each original workbook and its binding.
+import type Database from 'better-sqlite3';
+import type { StagedFile } from '../../../shared/api/import';
+import { applyChanges } from '../edits/apply';
+import { AppError } from '../errors';
+import { BatchContext, type BatchOptions } from './batch-context';
+import './editable-tables';
+import { loadFormDefinitions } from './form-definition';
+import { readFile, sha256, stageFile, type FileInput, type ReadFile, type StagedForm } from './stage-file';
+
+export type Progress = (done: number, total: number, file: string) => void;
+
+export async function readFiles(inputs: readonly FileInput[], progress?: Progress): Promise<ReadFile[]> {
+  const out: ReadFile[] = [];
+  for (const [i, input] of inputs.entries()) {
+    progress?.(i, inputs.length, input.name);
+    out.push(await readFile(input));
+  }
+  progress?.(inputs.length, inputs.length, '');
+  return out;
+}
+
+/** Stage every file against the document as it is now (nothing is written). */
+export function stageFiles(db: Database.Database, reads: readonly ReadFile[], options: BatchOptions): { batch: BatchContext; staged: StagedForm[] } {
+  const batch = new BatchContext(db, loadFormDefinitions(), options);
+  return { batch, staged: reads.map((read) => stageFile(batch, read)) };
+}
+
+export function previewFiles(db: Database.Database, reads: readonly ReadFile[], options: BatchOptions): StagedFile[] {
+  return stageFiles(db, reads, options).staged.map((s) => s.file);
+}
+
+/**
+ * Stage the files again against the document as it is now and write everything in one transaction:
+ * the changes as one undo step, and each understood workbook kept whole with its binding.
+ */
+export function applyFiles(db: Database.Database, reads: readonly ReadFile[], options: BatchOptions): { stepId: number; files: StagedFile[] } {
+  return db.transaction(() => {
+    const { batch, staged } = stageFiles(db, reads, options);
+    const accepted = staged.filter((s) => s.record !== null);
+    if (accepted.length === 0) throw new AppError('import.nothingToApply');
+    const changes = [...batch.units.changes, ...batch.plans.changes, ...accepted.flatMap((s) => s.changes)];
+    const label = `Nhập ${accepted.length === 1 ? (accepted[0] as StagedForm).file.file : `${accepted.length} tệp`}`;
+    const { stepId } = changes.length > 0 ? applyChanges(db, label, changes) : { stepId: 0 };
+    const now = new Date().toISOString();
+    const exists = db.prepare('SELECT 1 FROM workbook WHERE sha256 = ? AND form = ? AND sheet = ? AND plan_id IS ?');
+    const insert = db.prepare('INSERT INTO workbook (plan_id, form, sheet, file_name, sha256, bytes, binding, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    staged.forEach((s, i) => {
+      const read = reads[i] as ReadFile;
+      if (!s.record) return;
+      const hash = sha256(read.input.bytes);
+      if (exists.get(hash, s.record.form, s.record.sheet, s.record.planId)) return;
+      insert.run(s.record.planId, s.record.form, s.record.sheet, read.input.name, hash, Buffer.from(read.input.bytes), JSON.stringify(s.record.binding), now);
+    });
+    return { stepId, files: staged.map((s) => s.file) };
+  })();
+}

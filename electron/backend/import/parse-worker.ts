@@ -1,0 +1,45 @@
+// Entry of a parsing worker thread. It receives one file at a time and answers with the plain workbook
+// model or a user-facing error; the parent gives the thread a heap limit and kills it on timeout.
+// The legacy .xls worker loads SheetJS first and then freezes the built-in prototypes, so a crafted file
+// cannot pollute them (exceljs's dependencies assign to their own prototypes, so its worker cannot be frozen).
+import { parentPort, workerData } from 'node:worker_threads';
+import { AppError } from '../errors';
+import type { ImportLimits } from './limits';
+import type { ParsedWorkbook } from './workbook-model';
+
+export interface ParseRequest {
+  id: number;
+  format: 'xlsx' | 'xls';
+  bytes: Uint8Array;
+  defaultFont: string | null;
+  limits: ImportLimits;
+}
+
+export type ParseResponse =
+  | { id: number; ok: true; workbook: ParsedWorkbook }
+  | { id: number; ok: false; code: string; params: Record<string, string | number>; detail?: string };
+
+const format = (workerData as { format: 'xlsx' | 'xls' }).format;
+const readers = format === 'xls' ? { xls: await import('./read-xls') } : { xlsx: await import('./read-xlsx') };
+if (format === 'xls') {
+  for (const proto of [Object.prototype, Array.prototype, Function.prototype, String.prototype, Number.prototype, Boolean.prototype, RegExp.prototype, Date.prototype]) {
+    Object.freeze(proto);
+  }
+}
+
+const port = parentPort;
+if (port) {
+  port.on('message', (request: ParseRequest) => {
+    void parse(request).then((response) => port.postMessage(response));
+  });
+}
+
+async function parse(request: ParseRequest): Promise<ParseResponse> {
+  try {
+    const workbook = readers.xls ? readers.xls.readXls(request.bytes, request.limits) : await readers.xlsx!.readXlsx(request.bytes, request.defaultFont, request.limits);
+    return { id: request.id, ok: true, workbook };
+  } catch (error) {
+    if (error instanceof AppError) return { id: request.id, ok: false, code: error.code, params: error.params };
+    return { id: request.id, ok: false, code: 'import.corrupt', params: {}, detail: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,93 @@
+// Reads a legacy .xls (BIFF) file with SheetJS 0.18.5. That version has published advisories for crafted
+// files (prototype pollution, ReDoS) and no fixed release on npm, so this module only ever runs inside the
+// parsing worker, after the worker has frozen the built-in prototypes, under its heap and time limits.
+import { createRequire } from 'node:module';
+import { AppError } from '../errors';
+import { cellText, type FontContext } from './cell-text';
+import type { ImportLimits } from './limits';
+import { parseAddress, type CellValue, type ParsedCell, type ParsedSheet, type ParsedWorkbook } from './workbook-model';
+
+interface XlsCell {
+  t: string;
+  v?: unknown;
+  f?: string;
+  z?: string;
+}
+interface XlsSheet {
+  [address: string]: unknown;
+  '!ref'?: string;
+  '!merges'?: { s: { r: number; c: number }; e: { r: number; c: number } }[];
+  '!cols'?: ({ hidden?: boolean } | undefined)[];
+  '!rows'?: ({ hidden?: boolean } | undefined)[];
+}
+interface XlsModule {
+  read(data: Buffer, options: Record<string, unknown>): { SheetNames: string[]; Sheets: Record<string, XlsSheet>; Workbook?: { Sheets?: { Hidden?: number }[] } };
+  utils: { decode_range(ref: string): { s: { r: number; c: number }; e: { r: number; c: number } }; encode_cell(cell: { r: number; c: number }): string; encode_range(range: unknown): string };
+}
+
+const NO_FONT: FontContext = { cellFont: null, defaultFont: null };
+
+// Loaded when this module loads, before the worker freezes the prototypes.
+const XLSX = createRequire(import.meta.url)('xlsx') as XlsModule;
+
+export function readXls(bytes: Uint8Array, limits: ImportLimits): ParsedWorkbook {
+  let book: ReturnType<XlsModule['read']>;
+  try {
+    book = XLSX.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { type: 'buffer', cellFormula: true, cellStyles: true, cellHTML: false, sheetRows: limits.maxRows + 1 });
+  } catch {
+    throw new AppError('import.corrupt');
+  }
+  let total = 0;
+  const sheets = book.SheetNames.map((name, index): ParsedSheet => {
+    const ws = book.Sheets[name] ?? {};
+    const cells: ParsedCell[] = [];
+    let rowCount = 0;
+    let columnCount = 0;
+    const range = ws['!ref'] ? XLSX.utils.decode_range(ws['!ref']) : null;
+    if (range && range.e.c + 1 > limits.maxColumns) throw new AppError('import.tooManyColumns', { sheet: name, max: limits.maxColumns });
+    if (range && range.e.r + 1 > limits.maxRows) throw new AppError('import.tooManyRows', { sheet: name, max: limits.maxRows });
+    for (const address of Object.keys(ws)) {
+      if (address.startsWith('!')) continue;
+      const cell = ws[address] as XlsCell;
+      const at = parseAddress(address);
+      if (!at) continue;
+      const parsed = readCell(cell, at.row, at.col);
+      if (!parsed) continue;
+      cells.push(parsed);
+      rowCount = Math.max(rowCount, at.row);
+      columnCount = Math.max(columnCount, at.col);
+    }
+    total += cells.length;
+    if (total > limits.maxCells) throw new AppError('import.tooManyCells', { max: limits.maxCells });
+    cells.sort((a, b) => a.row - b.row || a.col - b.col);
+    return {
+      name: name.normalize('NFC'),
+      hidden: (book.Workbook?.Sheets?.[index]?.Hidden ?? 0) !== 0,
+      hiddenColumns: (ws['!cols'] ?? []).flatMap((c, i) => (c?.hidden ? [i + 1] : [])),
+      hiddenRows: (ws['!rows'] ?? []).flatMap((r, i) => (r?.hidden ? [i + 1] : [])),
+      merges: (ws['!merges'] ?? []).map((m) => XLSX.utils.encode_range(m)),
+      rowCount,
+      columnCount,
+      cells,
+    };
+  });
+  return { format: 'xls', sheets };
+}
+
+function readCell(cell: XlsCell, row: number, col: number): ParsedCell | null {
+  let value: CellValue;
+  if (cell.t === 'n' && typeof cell.v === 'number') value = cell.v;
+  else if (cell.t === 'b' && typeof cell.v === 'boolean') value = cell.v;
+  else if (cell.t === 's' && typeof cell.v === 'string') value = cellText({ text: cell.v }, NO_FONT);
+  else if (cell.t === 'd' && cell.v instanceof Date) value = cell.v.toISOString().slice(0, 10);
+  else value = null;
+  if (value === '' || (value === null && !cell.f)) return null;
+  return {
+    row,
+    col,
+    text: value === null ? '' : String(value),
+    value,
+    ...(cell.f ? { formula: cell.f } : {}),
+    ...(cell.z && cell.z !== 'General' ? { numFmt: cell.z } : {}),
+  };
+}

@@ -1,0 +1,153 @@
+// Random access to one parsed sheet, with merged cells resolved to their top-left cell, and the
+// header block of a form found by its labels rather than by fixed addresses.
+import type { WordGroups } from './form-definition';
+import { matchesAny } from './text-match';
+import { cellAddress, parseAddress, type ParsedCell, type ParsedSheet } from './workbook-model';
+
+export interface HeaderBlock {
+  /** First and last row of the header (the numbering row, when present, is `last`). */
+  first: number;
+  last: number;
+  /** The column whose header matched the form's key column. */
+  keyColumn: number;
+  /** Header texts of each visible column, top to bottom (merged headers repeat across their span). */
+  labels: Map<number, string[]>;
+}
+
+const NUMBERING = /^\(?\s*\d{1,3}\s*\)?$/;
+const STT = [['stt'], ['tt'], ['so tt'], ['so thu tu']];
+
+export class SheetGrid {
+  private readonly cells = new Map<number, ParsedCell>();
+  private readonly mergedInto = new Map<number, number>();
+  private readonly mergeBottom = new Map<number, number>();
+  readonly hiddenColumns: ReadonlySet<number>;
+
+  constructor(readonly sheet: ParsedSheet) {
+    for (const cell of sheet.cells) this.cells.set(key(cell.row, cell.col), cell);
+    this.hiddenColumns = new Set(sheet.hiddenColumns);
+    for (const range of sheet.merges) {
+      const [from, to] = range.split(':');
+      const a = from ? parseAddress(from) : null;
+      const b = to ? parseAddress(to) : null;
+      if (!a || !b) continue;
+      this.mergeBottom.set(key(a.row, a.col), b.row);
+      // Header merges are small; a merge spanning a whole sheet is not worth expanding cell by cell.
+      if ((b.row - a.row + 1) * (b.col - a.col + 1) > 10_000) continue;
+      for (let r = a.row; r <= b.row; r++) for (let c = a.col; c <= b.col; c++) if (r !== a.row || c !== a.col) this.mergedInto.set(key(r, c), key(a.row, a.col));
+    }
+  }
+
+  get rowCount(): number {
+    return this.sheet.rowCount;
+  }
+
+  get columnCount(): number {
+    return this.sheet.columnCount;
+  }
+
+  /** The cell itself (never its merge master). */
+  cell(row: number, col: number): ParsedCell | undefined {
+    return this.cells.get(key(row, col));
+  }
+
+  /** Text shown at a position: a merged cell shows its top-left cell's text. */
+  shownText(row: number, col: number): string {
+    const master = this.mergedInto.get(key(row, col));
+    const cell = master === undefined ? this.cell(row, col) : this.cells.get(master);
+    return cell?.text.trim() ?? '';
+  }
+
+  text(row: number, col: number): string {
+    return this.cell(row, col)?.text.trim() ?? '';
+  }
+
+  isMergedSlave(row: number, col: number): boolean {
+    return this.mergedInto.has(key(row, col));
+  }
+
+  /** Non-empty texts of a row, left to right. */
+  rowTexts(row: number): string[] {
+    const out: string[] = [];
+    for (let c = 1; c <= this.columnCount; c++) {
+      const t = this.text(row, c);
+      if (t) out.push(t);
+    }
+    return out;
+  }
+
+  address(row: number, col: number): string {
+    return `${this.sheet.name}!${cellAddress(row, col)}`;
+  }
+
+  /** Every formula cell of the sheet. */
+  formulaCells(): ParsedCell[] {
+    return this.sheet.cells.filter((c) => c.formula !== undefined);
+  }
+
+  /** Top rows above the header: issuer, form number, title, subtitle. */
+  titleText(beforeRow: number): string {
+    const lines: string[] = [];
+    for (let r = 1; r < beforeRow; r++) lines.push(this.rowTexts(r).join(' '));
+    return lines.join('\n');
+  }
+
+  /**
+   * The header block: it starts at the first row (of the top 40) that has the key column's label among at
+   * least three labels, reaches down as far as that row's vertical merges, and takes a numbering row
+   * "(1) (2) (3)" right below it.
+   */
+  findHeader(keyColumn: WordGroups): HeaderBlock | null {
+    const top = Math.min(this.rowCount, 40);
+    for (let r = 1; r <= top; r++) {
+      let keyCol = 0;
+      let filled = 0;
+      let last = r;
+      for (let c = 1; c <= this.columnCount; c++) {
+        const t = this.text(r, c);
+        if (!t) continue;
+        filled++;
+        if (!keyCol && !this.hiddenColumns.has(c) && matchesAny(t, keyColumn) && !matchesAny(t, STT) && t.length <= 60) keyCol = c;
+        last = Math.max(last, this.mergeBottom.get(key(r, c)) ?? r);
+      }
+      if (!keyCol || filled < 3) continue;
+      last = this.extendHeader(last, keyCol);
+      return { first: r, last, keyColumn: keyCol, labels: this.headerLabels(r, last) };
+    }
+    return null;
+  }
+
+  /** Header rows below the merges: rows with labels but no key text (criterion numbers under group names), then the numbering row. */
+  private extendHeader(last: number, keyCol: number): number {
+    for (let i = 0; i < 3; i++) {
+      const next = last + 1;
+      if (this.isNumberingRow(next)) return next;
+      if (this.text(next, keyCol) !== '' || this.isMergedSlave(next, keyCol) || this.rowTexts(next).length < 2) return last;
+      last = next;
+    }
+    return last;
+  }
+
+  private isNumberingRow(row: number): boolean {
+    const texts = this.rowTexts(row);
+    return texts.length >= 2 && texts.filter((t) => NUMBERING.test(t) && t.includes('(')).length >= texts.length * 0.6;
+  }
+
+  private headerLabels(first: number, last: number): Map<number, string[]> {
+    const labels = new Map<number, string[]>();
+    for (let c = 1; c <= this.columnCount; c++) {
+      if (this.hiddenColumns.has(c)) continue;
+      const parts: string[] = [];
+      for (let r = first; r <= last; r++) {
+        const t = this.shownText(r, c);
+        if (t && !(r === last && this.isNumberingRow(r)) && parts[parts.length - 1] !== t) parts.push(t);
+      }
+      if (parts.length > 0) labels.set(c, parts);
+    }
+    return labels;
+  }
+}
+
+function key(row: number, col: number): number {
+  return row * 20_000 + col;
+}

@@ -1,0 +1,118 @@
+// Collects what one form means for the document: the changes (as undoable edits), the diff against the
+// current document, the bound cells (for export back into the workbook), problems and findings.
+import type Database from 'better-sqlite3';
+import type { Change, Scalar } from '../../../shared/api/edits';
+import type { Finding } from '../../../shared/api/validation';
+import { formatAmount } from '../../../shared/format/vi';
+import { translate, type MessageKey, type MessageParams } from '../../../shared/i18n';
+import type { BoundCell, CellTarget } from '../forms/binding';
+import { editableTable } from '../edits/registry';
+import type { ImportProblem, DiffItem, DiffCounts } from '../../../shared/api/import';
+import type { SheetGrid } from './sheet-grid';
+
+export interface Place {
+  row: number;
+  col: number;
+  /** Human labels of the place: the row (commune, source, project) and the column. */
+  rowLabel: string;
+  columnLabel: string;
+}
+
+const MAX_DIFF_ITEMS = 2_000;
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+export class StageBuilder {
+  readonly changes: Change[] = [];
+  readonly cells: BoundCell[] = [];
+  readonly problems: ImportProblem[] = [];
+  readonly findings: Finding[] = [];
+  readonly diff: DiffItem[] = [];
+  readonly counts: DiffCounts = { create: 0, change: 0, remove: 0, same: 0 };
+  readonly units = new Set<number>();
+  rows = 0;
+  values = 0;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(
+    private readonly db: Database.Database,
+    readonly grid: SheetGrid,
+    readonly tableLabel: string,
+  ) {}
+
+  problem(severity: ImportProblem['severity'], row: number, col: number, key: MessageKey, params: MessageParams = {}): void {
+    this.problems.push({ severity, cell: this.grid.address(row, col), message: translate('vi', key, params), messageEn: translate('en', key, params) });
+  }
+
+  /** A derived figure of the form (a total, a count, a formula's cached value) that disagrees with the data. */
+  mismatch(place: Place, expected: number, actual: number, rule: string, target?: CellTarget): void {
+    this.findings.push({
+      severity: 'warning',
+      rule,
+      table: this.tableLabel,
+      row: place.rowLabel,
+      column: place.columnLabel,
+      cell: this.grid.address(place.row, place.col),
+      ...(target ? { target } : {}),
+      expected,
+      actual,
+      message: translate('vi', 'import.problem.derivedMismatch', { label: `${place.rowLabel} — ${place.columnLabel}`, actual: formatAmount(actual), expected: formatAmount(expected) }),
+    });
+  }
+
+  /**
+   * Set one field of the document from one cell of the form. An empty value on a row that does not
+   * exist yet changes nothing.
+   */
+  set(target: CellTarget, value: Scalar, place: Place, bound: Omit<BoundCell, 'cell' | 'target'> | null): void {
+    if (bound) this.cells.push({ cell: `${addressOf(this.grid, place)}`, target, ...bound });
+    const current = this.current(target);
+    if (current === undefined && (value === null || value === '')) return;
+    this.values++;
+    if (current !== undefined && sameValue(current, value)) {
+      this.counts.same++;
+      return;
+    }
+    this.changes.push({ op: 'set', table: target.table, key: target.key, field: target.field, value });
+    this.record(current === undefined ? 'create' : 'change', place, current ?? null, value);
+  }
+
+  insert(table: string, row: Record<string, Scalar>, place: Place, shown: Scalar): void {
+    this.values++;
+    this.changes.push({ op: 'insert', table, row });
+    this.record('create', place, null, shown);
+  }
+
+  remove(table: string, key: (string | number)[], rowLabel: string, shown: Scalar): void {
+    this.changes.push({ op: 'delete', table, key });
+    this.counts.remove++;
+    if (this.diff.length < MAX_DIFF_ITEMS) this.diff.push({ action: 'remove', table: this.tableLabel, row: rowLabel, column: '', before: shown, after: null });
+  }
+
+  private record(action: 'create' | 'change', place: Place, before: Scalar, after: Scalar): void {
+    this.counts[action]++;
+    if (this.diff.length >= MAX_DIFF_ITEMS) return;
+    this.diff.push({ action, table: this.tableLabel, row: place.rowLabel, column: place.columnLabel, cell: this.grid.address(place.row, place.col), before, after });
+  }
+
+  /** The value now in the document; undefined when the row does not exist. */
+  private current(target: CellTarget): Scalar | undefined {
+    const table = editableTable(target.table);
+    if (!table || !IDENTIFIER.test(target.field)) return undefined;
+    const where = table.keyColumns.map((k) => `"${k}" = ?`).join(' AND ');
+    const sql = `SELECT "${target.field}" AS v FROM "${table.name}" WHERE ${where}`;
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    const row = statement.get(...target.key) as { v: Scalar } | undefined;
+    if (!row) return undefined;
+    return table.columns[target.field]?.type === 'boolean' && row.v !== null ? row.v === 1 || row.v === true : row.v;
+  }
+}
+
+function addressOf(grid: SheetGrid, place: Place): string {
+  return grid.address(place.row, place.col).split('!').pop() as string;
+}
+
+function sameValue(a: Scalar, b: Scalar): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) < 1e-9;
+  return a === b;
+}

@@ -1,0 +1,136 @@
+// One file through the import pipeline: package checks, parsing in the worker, recognising the form,
+// binding it to the document. A file that cannot be read or understood is rejected with its reason.
+import crypto from 'node:crypto';
+import type { Change } from '../../../shared/api/edits';
+import type { StagedFile } from '../../../shared/api/import';
+import { translate } from '../../../shared/i18n';
+import { AppError } from '../errors';
+import type { Binding } from '../forms/binding';
+import type { BatchContext } from './batch-context';
+import { bindCriteriaMatrix, type BoundForm } from './bind-criteria-matrix';
+import { bindProjectList } from './bind-project-list';
+import { bindSourceTree } from './bind-source-tree';
+import { checkPackage, type PackageInfo } from './package-check';
+import { parseWorkbook } from './parser';
+import { recognise } from './recognise';
+import { StageBuilder } from './stage-builder';
+import type { ParsedWorkbook } from './workbook-model';
+
+export interface FileInput {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** A file read (or refused) once; staging it again against the document is cheap. */
+export type ReadFile = { input: FileInput; ok: true; pkg: PackageInfo; workbook: ParsedWorkbook } | { input: FileInput; ok: false; error: AppError };
+
+export interface StagedForm {
+  file: StagedFile;
+  changes: Change[];
+  /** What to keep in table `workbook`; null for a rejected file. */
+  record: { planId: number | null; form: string; sheet: string; binding: Binding } | null;
+}
+
+export async function readFile(input: FileInput): Promise<ReadFile> {
+  try {
+    const pkg = checkPackage(input.bytes);
+    const workbook = await parseWorkbook(input.bytes, pkg.format, pkg.defaultFont);
+    return { input, ok: true, pkg, workbook };
+  } catch (error) {
+    if (error instanceof AppError) return { input, ok: false, error };
+    throw error;
+  }
+}
+
+export function stageFile(batch: BatchContext, read: ReadFile): StagedForm {
+  if (!read.ok) return rejected(read.input.name, read.error);
+  const unitsBefore = batch.units.changes.length;
+  try {
+    const found = recognise(read.workbook, batch.forms);
+    if (!found) throw new AppError('import.unknownForm');
+    const out = new StageBuilder(batch.db, found.grid, found.form.name);
+    const bound = bindForm(batch, found, out);
+    const newUnits = batch.units.changes.slice(unitsBefore).map((c) => (c.op === 'insert' ? String(c.row.name) : ''));
+    const sheet = found.grid.sheet;
+    const binding: Binding = {
+      version: 1,
+      form: found.form.id,
+      sheet: sheet.name,
+      sheetPart: read.pkg.sheetParts[sheet.name] ?? '',
+      year: bound.year,
+      planId: bound.planId,
+      cells: out.cells,
+      formulaCells: found.grid.formulaCells().map((c) => found.grid.address(c.row, c.col).split('!')[1] as string),
+      encoding: encodingOf(read.workbook),
+    };
+    return {
+      file: {
+        file: read.input.name,
+        status: 'staged',
+        form: found.form.id,
+        formName: found.form.name,
+        sheet: sheet.name,
+        year: bound.year,
+        counts: { units: out.units.size, rows: out.rows, values: out.values },
+        newUnits,
+        diff: out.diff,
+        diffCounts: out.counts,
+        problems: out.problems,
+        findings: out.findings,
+        error: null,
+      },
+      changes: out.changes,
+      record: { planId: bound.planId, form: found.form.id, sheet: sheet.name, binding },
+    };
+  } catch (error) {
+    if (error instanceof AppError) return rejected(read.input.name, error);
+    throw error;
+  }
+}
+
+function bindForm(batch: BatchContext, found: NonNullable<ReturnType<typeof recognise>>, out: StageBuilder): BoundForm {
+  const form = found.form;
+  if (form.layout === 'criteria-matrix') return bindCriteriaMatrix(batch, found, form, out);
+  if (form.layout === 'source-tree') return bindSourceTree(batch, found, form, out);
+  return bindProjectList(batch, found, form, out);
+}
+
+function rejected(file: string, error: AppError): StagedForm {
+  return {
+    file: {
+      file,
+      status: 'rejected',
+      form: null,
+      formName: null,
+      sheet: null,
+      year: null,
+      counts: { units: 0, rows: 0, values: 0 },
+      newUnits: [],
+      diff: [],
+      diffCounts: { create: 0, change: 0, remove: 0, same: 0 },
+      problems: [],
+      findings: [],
+      error: { code: error.code, message: error.message, messageEn: translate('en', error.code, error.params) },
+    },
+    changes: [],
+    record: null,
+  };
+}
+
+/** Legacy Vietnamese encodings show in the fonts text is drawn in (.VnTime: TCVN3; VNI-Times: VNI). */
+function encodingOf(workbook: ParsedWorkbook): Binding['encoding'] {
+  const found = new Set<string>();
+  for (const sheet of workbook.sheets) {
+    for (const cell of sheet.cells) {
+      if (typeof cell.value !== 'string' || !cell.font) continue;
+      if (cell.font.startsWith('.Vn')) found.add('tcvn3');
+      else if (/^VNI/i.test(cell.font)) found.add('vni');
+    }
+  }
+  if (found.size === 0) return 'unicode';
+  return found.size > 1 ? 'mixed' : (found.values().next().value as 'tcvn3' | 'vni');
+}
+
+export function sha256(bytes: Uint8Array): string {
+  return crypto.createHash('sha256').update(bytes).digest('hex');
+}

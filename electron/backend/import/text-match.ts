@@ -1,0 +1,37 @@
+// Comparing labels the way people read them: without case, diacritics or extra spaces.
+import type { WordGroups } from './form-definition';
+
+/** Lower case, no diacritics (đ → d), single spaces. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const foldedGroups = new WeakMap<WordGroups, string[][]>();
+
+/** Whether a label contains every word of at least one group. */
+export function matchesAny(label: string, groups: WordGroups): boolean {
+  let folded = foldedGroups.get(groups);
+  if (!folded) foldedGroups.set(groups, (folded = groups.map((g) => g.map(fold))));
+  const text = fold(label);
+  if (text === '') return false;
+  return folded.some((group) => group.every((word) => containsWord(text, word)));
+}
+
+/** `word` appears in `text` on word boundaries ("xa" in "ten xa", not in "xay dung"). */
+function containsWord(text: string, word: string): boolean {
+  let from = 0;
+  for (;;) {
+    const at = text.indexOf(word, from);
+    if (at < 0) return false;
+    const before = at === 0 ? ' ' : (text[at - 1] as string);
+    const after = at + word.length >= text.length ? ' ' : (text[at + word.length] as string);
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+    from = at + 1;
+  }
+}
