@@ -8,6 +8,7 @@ import { editMethods } from './api/edits';
 import { fundingMethods } from './api/funding';
 import { matrixMethods } from './api/matrix';
 import { validationMethods } from './api/validation';
+import { importMethods } from './api/import';
 import type { FileRef } from './model';
 
 export const contract = {
@@ -17,6 +18,7 @@ export const contract = {
   ...fundingMethods,
   ...matrixMethods,
   ...validationMethods,
+  ...importMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -5,10 +5,11 @@ import { parseArgs, UsageError } from '../host/args';
 import { EXIT, type CliCommand, type CliIO } from './command';
 import { narrativeCommand } from './commands/narrative';
 import { summaryCommand } from './commands/summary';
+import { importCommand } from './commands/import';
 import { validateCommand } from './commands/validate';
 
 /** Every command of `ntm`; a new one is one entry here. */
-export const commands: CliCommand[] = [summaryCommand, narrativeCommand, validateCommand];
+export const commands: CliCommand[] = [summaryCommand, narrativeCommand, validateCommand, importCommand];
 
 export function usage(): string {
   return ['Cách dùng / usage: npm run ntm -- <lệnh/command> [tùy chọn/options]', ...commands.map((c) => `  ntm ${c.usage}`)].join('\n');

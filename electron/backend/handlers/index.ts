@@ -4,6 +4,7 @@ import { dashboardHandlers } from './dashboard';
 import { documentHandlers } from './documents';
 import { editHandlers } from './edits';
 import { fundingHandlers } from './funding';
+import { importHandlers } from './import';
 import { matrixHandlers } from './matrix';
 import { criteriaHandlers, planHandlers } from './plans';
 import { unitHandlers } from './units';
@@ -23,6 +24,7 @@ export const handlers: HandlerMap = {
   ...planHandlers,
   ...editHandlers,
   ...fundingHandlers,
+  ...importHandlers,
   ...matrixHandlers,
   ...validationHandlers,
 };

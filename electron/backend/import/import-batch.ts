@@ -7,11 +7,11 @@ import { AppError } from '../errors';
 import { BatchContext, type BatchOptions } from './batch-context';
 import './editable-tables';
 import { loadFormDefinitions } from './form-definition';
-import { readFile, sha256, stageFile, type FileInput, type ReadFile, type StagedForm } from './stage-file';
+import { readFile, sha256, stageFile, type FileSource, type ReadFile, type StagedForm } from './stage-file';
 
 export type Progress = (done: number, total: number, file: string) => void;
 
-export async function readFiles(inputs: readonly FileInput[], progress?: Progress): Promise<ReadFile[]> {
+export async function readFiles(inputs: readonly FileSource[], progress?: Progress): Promise<ReadFile[]> {
   const out: ReadFile[] = [];
   for (const [i, input] of inputs.entries()) {
     progress?.(i, inputs.length, input.name);

@@ -66,8 +66,8 @@ export class StageBuilder {
   set(target: CellTarget, value: Scalar, place: Place, bound: Omit<BoundCell, 'cell' | 'target'> | null): void {
     if (bound) this.cells.push({ cell: `${addressOf(this.grid, place)}`, target, ...bound });
     const current = this.current(target);
+    if (value !== null && value !== '') this.values++;
     if (current === undefined && (value === null || value === '')) return;
-    this.values++;
     if (current !== undefined && sameValue(current, value)) {
       this.counts.same++;
       return;

@@ -6,19 +6,29 @@ import type { StagedFile } from '../../../shared/api/import';
 import { translate } from '../../../shared/i18n';
 import { AppError } from '../errors';
 import type { Binding } from '../forms/binding';
+import { checkFormulaCells } from '../formulas/check';
+import type { SheetCells } from '../formulas/evaluate';
 import type { BatchContext } from './batch-context';
 import { bindCriteriaMatrix, type BoundForm } from './bind-criteria-matrix';
 import { bindProjectList } from './bind-project-list';
 import { bindSourceTree } from './bind-source-tree';
+import { IMPORT_LIMITS } from './limits';
 import { checkPackage, type PackageInfo } from './package-check';
 import { parseWorkbook } from './parser';
 import { recognise } from './recognise';
 import { StageBuilder } from './stage-builder';
-import type { ParsedWorkbook } from './workbook-model';
+import { cellAddress, type ParsedSheet, type ParsedWorkbook } from './workbook-model';
 
 export interface FileInput {
   name: string;
   bytes: Uint8Array;
+}
+
+/** A file not read yet: its size is checked before its bytes are loaded. */
+export interface FileSource {
+  name: string;
+  size: number;
+  read(): Uint8Array;
 }
 
 /** A file read (or refused) once; staging it again against the document is cheap. */
@@ -31,8 +41,11 @@ export interface StagedForm {
   record: { planId: number | null; form: string; sheet: string; binding: Binding } | null;
 }
 
-export async function readFile(input: FileInput): Promise<ReadFile> {
+export async function readFile(source: FileSource): Promise<ReadFile> {
+  let input: FileInput = { name: source.name, bytes: new Uint8Array(0) };
   try {
+    if (source.size > IMPORT_LIMITS.maxFileBytes) throw new AppError('import.tooLarge', { mb: Math.round(IMPORT_LIMITS.maxFileBytes / 1024 / 1024) });
+    input = { name: source.name, bytes: source.read() };
     const pkg = checkPackage(input.bytes);
     const workbook = await parseWorkbook(input.bytes, pkg.format, pkg.defaultFont);
     return { input, ok: true, pkg, workbook };
@@ -76,7 +89,7 @@ export function stageFile(batch: BatchContext, read: ReadFile): StagedForm {
         diff: out.diff,
         diffCounts: out.counts,
         problems: out.problems,
-        findings: out.findings,
+        findings: [...out.findings, ...checkFormulaCells([formulaSheet(sheet)])],
         error: null,
       },
       changes: out.changes,
@@ -115,6 +128,17 @@ function rejected(file: string, error: AppError): StagedForm {
     changes: [],
     record: null,
   };
+}
+
+/** The form's sheet as the formula engine reads it; a formula without a cached result is not compared. */
+function formulaSheet(sheet: ParsedSheet): SheetCells {
+  const cells: SheetCells['cells'] = new Map();
+  for (const c of sheet.cells) {
+    const address = cellAddress(c.row, c.col);
+    if (c.formula === undefined) cells.set(address, { value: c.value });
+    else cells.set(address, c.value === null ? { formula: c.formula } : { value: c.value, formula: c.formula });
+  }
+  return { name: sheet.name, cells };
 }
 
 /** Legacy Vietnamese encodings show in the fonts text is drawn in (.VnTime: TCVN3; VNI-Times: VNI). */
