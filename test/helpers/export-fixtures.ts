@@ -22,6 +22,7 @@ export interface SeededExamples {
   planId: number;
   districtId: number;
   communeIds: Map<string, number>;
+  /** Capital-source ids by role (central, central_recurrent, ...). */
   sourceIds: Map<string, number>;
   bindings: Record<ExampleForm, Binding>;
 }
@@ -49,6 +50,17 @@ function cellNumber(ws: ExcelJS.Worksheet, ref: string): number | null {
 }
 
 const CRITERIA_COLUMNS = 'CDEFGHIJKLMNOPQRSTU'.split('');
+/** Rows of the example Biểu 04 and the capital-source role each stands for. */
+const BIEU04_ROLES: [number, string][] = [
+  [8, 'central'],
+  [9, 'central_investment'],
+  [10, 'central_recurrent'],
+  [11, 'local'],
+  [12, 'integrated'],
+  [13, 'integrated_poverty'],
+  [14, 'integrated_ethnic'],
+  [15, 'community'],
+];
 
 /** Load the three examples into the document and store each original workbook with its binding. */
 export async function seedExamples(db: Database.Database): Promise<SeededExamples> {
@@ -102,17 +114,12 @@ export async function seedExamples(db: Database.Database): Promise<SeededExample
     formulas01.push(...[...CRITERIA_COLUMNS, 'V'].map((c) => `${c}21`), 'V22');
     bindings.bieu01 = binding('bieu01', 'Bieu 01', cells01, formulas01, planId);
 
-    // Biểu 04: the capital-source tree in rows 8-15.
-    const insertSource = db.prepare('INSERT INTO capital_source (parent_id, code, label, ord) VALUES (?, ?, ?, ?)');
+    // Biểu 04: rows 8-15 are sources of the document's seeded capital-source tree, found by role.
     const insertAmount = db.prepare('INSERT INTO resource_amount (plan_id, year, source_id, amount, investment) VALUES (?, ?, ?, ?, ?)');
     const cells04: BoundCell[] = [];
-    let parent: number | null = null;
-    for (let row = 8; row <= 15; row++) {
-      const code = cellText(b04, `A${row}`);
-      const roman = /^[IVX]+$/.test(code);
-      const sourceId: number = Number(insertSource.run(roman ? null : parent, code, cellText(b04, `B${row}`), row).lastInsertRowid);
-      if (roman) parent = sourceId;
-      sourceIds.set(roman ? code : `${code}@${row}`, sourceId);
+    for (const [row, role] of BIEU04_ROLES) {
+      const sourceId = (db.prepare('SELECT id FROM capital_source WHERE role = ?').get(role) as { id: number }).id;
+      sourceIds.set(role, sourceId);
       const formula = b04.getCell(`C${row}`).formula;
       insertAmount.run(planId, PLAN_YEAR, sourceId, formula ? null : cellNumber(b04, `C${row}`), cellNumber(b04, `D${row}`));
       const key = [planId, PLAN_YEAR, sourceId];
@@ -134,7 +141,7 @@ export async function seedExamples(db: Database.Database): Promise<SeededExample
         insertProject.run(
           planId,
           PLAN_YEAR,
-          sourceIds.get('I'),
+          sourceIds.get('central'),
           row < 16 ? 'continuing' : 'new',
           cellText(b05, `B${row}`),
           communeIds.get(commune) ?? null,

@@ -36,8 +36,8 @@ describe('export into the province’s own workbook', () => {
   it('rewrites only the changed data cells of Biểu 04, numbers as numbers rounded as the form shows them', async () => {
     const { backend, db, seed } = await seeded();
     const planId = seed.planId;
-    const recurrent = seed.sourceIds.get('2@10')!;
-    const community = seed.sourceIds.get('IV')!;
+    const recurrent = seed.sourceIds.get('central_recurrent')!;
+    const community = seed.sourceIds.get('community')!;
     db.prepare('UPDATE resource_amount SET amount = 3973.6, investment = 120.25 WHERE plan_id = ? AND source_id = ?').run(planId, recurrent);
     db.prepare('UPDATE resource_amount SET amount = NULL WHERE plan_id = ? AND source_id = ?').run(planId, community);
     const original = exampleBytes('bieu04');
@@ -46,7 +46,11 @@ describe('export into the province’s own workbook', () => {
     expect(out.changedCells.sort()).toEqual(['C10', 'C15', 'D10']);
     expect(changedEntries(original, out.bytes)).toEqual([SHEET]);
     const diff = sheetDiff(entryText(original, SHEET), entryText(out.bytes, SHEET));
-    expect(diff).toEqual({ outsideSame: true, rowsSame: true, cells: ['C10', 'C15', 'D10'] });
+    // The totals' cached results follow: C8 = C9 + C10, C7 = C8 + C11 + C12 + C15.
+    expect(out.recomputedFormulas.sort()).toEqual(['C7', 'C8']);
+    expect(diff).toEqual({ outsideSame: true, rowsSame: true, cells: ['C10', 'C15', 'C7', 'C8', 'D10'] });
+    expect(cellOf(out.bytes, 'C8')).toEqual({ value: { type: 'number', value: 19783 + 3974 }, formula: 'C9+C10', style: 8 });
+    expect(cellOf(out.bytes, 'C7').value).toEqual({ type: 'number', value: 205251 });
     expect(cellOf(out.bytes, 'C10').value).toEqual({ type: 'number', value: 3974 });
     expect(cellOf(out.bytes, 'D10').value).toEqual({ type: 'number', value: 120 });
     expect(cellOf(out.bytes, 'C15').value).toEqual({ type: 'empty' });
@@ -77,7 +81,11 @@ describe('export into the province’s own workbook', () => {
     // "x" is already in the shared string table: the new mark points to it, as the other marks do.
     const x = readSharedStrings(readPackage(original)).indexOf('x');
     expect(sheet).toContain(`<c r="M18" s="10" t="s"><v>${x}</v></c>`);
-    expect(sheetDiff(entryText(original, SHEET), sheet)).toEqual({ outsideSame: true, rowsSame: true, cells: ['C18', 'M18', 'Y10', 'Y18'] });
+    // Nà Tăm still meets 15 criteria; the communes meeting criteria 1 and 11 change.
+    expect(out.recomputedFormulas.sort()).toEqual(['C21', 'M21']);
+    expect(cellOf(out.bytes, 'C21').value).toEqual({ type: 'number', value: 11 });
+    expect(cellOf(out.bytes, 'M21').value).toEqual({ type: 'number', value: 10 });
+    expect(sheetDiff(entryText(original, SHEET), sheet)).toEqual({ outsideSame: true, rowsSame: true, cells: ['C18', 'C21', 'M18', 'M21', 'Y10', 'Y18'] });
     expect(cellOf(out.bytes, 'Y18').formula).toBeNull();
     await backend.close();
   });
@@ -115,7 +123,11 @@ describe('export into a legacy-font (TCVN3) workbook', () => {
     const before = entryText(original, 'xl/styles.xml');
     const after = entryText(out.bytes, 'xl/styles.xml');
     expect(after.length).toBeGreaterThan(before.length);
-    expect(sheetDiff(entryText(original, SHEET), entryText(out.bytes, SHEET)).cells).toEqual(['M18', 'Y18']);
+    // COUNTIF(…,"®¹t") counts the new mark: Nà Tăm 16, criterion 11 met by 10, 217 in all, average 18.1.
+    expect(out.recomputedFormulas.sort()).toEqual(['M21', 'V18', 'V21', 'V22']);
+    expect(readCell(sheet.cells.get('V18'), strings).value).toEqual({ type: 'number', value: 16 });
+    expect(readCell(sheet.cells.get('V22'), strings).value).toEqual({ type: 'number', value: 18.1 });
+    expect(sheetDiff(entryText(original, SHEET), entryText(out.bytes, SHEET)).cells).toEqual(['M18', 'M21', 'V18', 'V21', 'V22', 'Y18']);
     await backend.close();
   });
 });

@@ -10,6 +10,7 @@ import { unicodeStyles } from '../legacy/unicode-styles';
 import { parseA1, toA1 } from './a1';
 import { styleFontNames } from './cell-fonts';
 import { desiredValue, sameMeaning } from './cell-values';
+import { refreshFormulaResults } from './formula-cache';
 import { readPackage, readText, writePackage, writeText } from './package';
 import { indexSheet, patchSheet, readCell, type CellValue, type CellWrite } from './sheet-cells';
 import { readSharedStrings } from './shared-strings';
@@ -19,8 +20,10 @@ const STYLES_PART = 'xl/styles.xml';
 
 export interface OriginalExport {
   bytes: Uint8Array;
-  /** A1 addresses of the cells whose value was rewritten. */
+  /** A1 addresses of the data cells whose value was rewritten. */
   changedCells: string[];
+  /** Formula cells whose cached result was brought up to date. */
+  recomputedFormulas: string[];
 }
 
 export function exportIntoOriginal(db: Database.Database, original: Uint8Array, binding: Binding): OriginalExport {
@@ -61,9 +64,16 @@ export function exportIntoOriginal(db: Database.Database, original: Uint8Array, 
     const restyled = desired.type === 'text' ? styles.styleFor(current.style) : current.style;
     writes.set(ref, restyled === current.style ? { kind: 'value', value: desired } : { kind: 'value', value: desired, style: restyled });
   }
-  if (writes.size > 0) writeText(pkg, binding.sheetPart, patchSheet(index, writes, strings));
+  const changedCells = [...writes.keys()];
+  let recomputed: string[] = [];
+  if (writes.size > 0) {
+    const results = refreshFormulaResults(pkg, { part: binding.sheetPart, index, writes, listed: binding.formulaCells }, strings);
+    recomputed = [...results.keys()];
+    for (const [ref, write] of results) if (!writes.has(ref)) writes.set(ref, write);
+    writeText(pkg, binding.sheetPart, patchSheet(index, writes, strings));
+  }
   if (styles.changed) writeText(pkg, STYLES_PART, styles.xml());
-  return { bytes: writePackage(pkg), changedCells: [...writes.keys()] };
+  return { bytes: writePackage(pkg), changedCells, recomputedFormulas: recomputed };
 }
 
 interface ReadBoundCell {

@@ -1,0 +1,95 @@
+// One form of one plan to an .xlsx: into the province's own workbook when it was imported, otherwise from
+// the built-in layout (or whichever the caller asks for).
+import type Database from 'better-sqlite3';
+import type { Plan, Unit } from '../../../shared/model';
+import { AppError } from '../errors';
+import { getPlan } from '../repo/plans';
+import { getUnit, listUnits } from '../repo/units';
+import { exportIntoOriginal } from './into-original';
+import { BUILT_IN_LAYOUTS } from './layouts';
+import type { Issuer } from './layouts/frame';
+import { findStoredWorkbook } from './stored-workbooks';
+
+export type LayoutChoice = 'auto' | 'original' | 'builtin';
+
+export interface ExportRequest {
+  form: string;
+  planId: number;
+  /** Produce the form for this one commune (built-in layouts that allow it). */
+  unitId?: number | null;
+  layout?: LayoutChoice;
+}
+
+export interface ExportedForm {
+  bytes: Uint8Array;
+  fileName: string;
+  source: 'original' | 'builtin';
+  /** The province's file written into, and how many of its cells changed. */
+  original: { fileName: string; changedCells: number } | null;
+}
+
+export function exportableForms(): string[] {
+  return Object.keys(BUILT_IN_LAYOUTS);
+}
+
+export async function exportForm(db: Database.Database, request: ExportRequest): Promise<ExportedForm> {
+  const plan = getPlan(db, request.planId);
+  const unit = request.unitId ? communeOf(db, request.unitId) : null;
+  const layout = request.layout ?? 'auto';
+  const builtIn = BUILT_IN_LAYOUTS[request.form];
+  // A district's own workbook lists every commune; a commune's copy always comes from the built-in layout.
+  const stored = unit || layout === 'builtin' ? null : findStoredWorkbook(db, request.form, plan.id, plan.yearStart);
+  if (stored) {
+    const out = exportIntoOriginal(db, stored.bytes, stored.binding);
+    return { bytes: out.bytes, fileName: stored.fileName, source: 'original', original: { fileName: stored.fileName, changedCells: out.changedCells.length } };
+  }
+  if (layout === 'original') throw new AppError('export.error.noOriginal', { form: request.form });
+  if (!builtIn) {
+    const known = exportableForms().join(', ');
+    throw new AppError(isImportedForm(db, request.form) ? 'export.error.noLayout' : 'export.error.unknownForm', { form: request.form, forms: known });
+  }
+  if (unit && !builtIn.perCommune) throw new AppError('export.error.notPerCommune', { form: request.form });
+  const communes = unit ? [unit] : planCommunes(db, plan);
+  const bytes = await builtIn.build(db, issuerOf(db, plan), { communes, unitId: unit?.id ?? null });
+  return { bytes, fileName: fileNameFor(request.form, plan, unit), source: 'builtin', original: null };
+}
+
+/** The communes a plan covers: its own commune, or every current commune for a district plan. */
+export function planCommunes(db: Database.Database, plan: Plan): Unit[] {
+  if (plan.level === 'commune' && plan.unitId !== null) return [getUnit(db, plan.unitId)];
+  const communes = listUnits(db, 'commune');
+  const own = plan.unitId === null ? [] : communes.filter((c) => c.parentId === plan.unitId);
+  return own.length > 0 ? own : communes;
+}
+
+function communeOf(db: Database.Database, unitId: number): Unit {
+  const unit = getUnit(db, unitId);
+  if (unit.kind !== 'commune') throw new AppError('export.error.unknownUnit', { unit: unit.name });
+  return unit;
+}
+
+function isImportedForm(db: Database.Database, form: string): boolean {
+  return db.prepare('SELECT 1 FROM workbook WHERE form = ? LIMIT 1').get(form) !== undefined;
+}
+
+const KIND_WORD: Record<Unit['kind'], string> = { province: 'tỉnh', district: 'huyện', commune: 'xã', village: 'thôn' };
+
+function issuerOf(db: Database.Database, plan: Plan): Issuer {
+  const unit = plan.unitId === null ? null : getUnit(db, plan.unitId);
+  return { plan, place: unit?.name ?? '..........', unitPhrase: unit ? `${KIND_WORD[unit.kind]} ${unit.name}` : '..........' };
+}
+
+/** "Bieu01_2025.xlsx", or "Bieu01_2025_Ban-Bo.xlsx" for one commune (ASCII, safe on every file system). */
+export function fileNameFor(form: string, plan: Plan, unit: Unit | null): string {
+  const base = `${form.charAt(0).toUpperCase()}${form.slice(1)}_${plan.yearStart}`;
+  return unit ? `${base}_${asciiSlug(unit.name)}.xlsx` : `${base}.xlsx`;
+}
+
+function asciiSlug(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'))
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}

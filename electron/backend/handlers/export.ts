@@ -1,0 +1,29 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import type { FileRef } from '../../../shared/model';
+import type { Context, HandlerMap } from '../context';
+import { exportPerCommune } from '../export/batch';
+import { exportForm, type ExportedForm } from '../export/export-form';
+import { exportableFormsOf } from '../export/stored-forms';
+
+/** Hand an exported workbook to the host as a file to save. */
+function handOut(ctx: Context, exported: ExportedForm): FileRef {
+  const target = ctx.files.newTempPath(exported.fileName);
+  fs.writeFileSync(target, exported.bytes);
+  return ctx.files.adoptTemp(target, exported.fileName);
+}
+
+export const exportHandlers = {
+  'export.forms': ({ planId }, ctx) => exportableFormsOf(ctx.doc().db, planId),
+  'export.run': async (request, ctx) => {
+    const exported = await exportForm(ctx.doc().db, request);
+    return { file: handOut(ctx, exported), source: exported.source, original: exported.original };
+  },
+  'export.batch': async ({ taskId, ...request }, ctx) => {
+    const id = taskId ?? crypto.randomUUID();
+    const exported = await exportPerCommune(ctx.doc().db, request, (done, total, commune) =>
+      ctx.emit('progress', { taskId: id, label: commune, done, total }),
+    );
+    return { files: exported.map((e) => handOut(ctx, e)) };
+  },
+} satisfies Partial<HandlerMap>;

@@ -1,0 +1,80 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { openTestBackend } from '../helpers/backend';
+import { seedExamples } from '../helpers/export-fixtures';
+
+async function seeded() {
+  const { backend } = await openTestBackend();
+  const seed = await seedExamples(backend.document!.db);
+  return { backend, seed };
+}
+
+async function firstSheet(bytes: Buffer): Promise<ExcelJS.Worksheet> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return wb.worksheets[0]!;
+}
+
+describe('export through the contract', () => {
+  it('lists the forms a plan can export, with the province’s files that were imported', async () => {
+    const { backend, seed } = await seeded();
+    const forms = await backend.dispatch('export.forms', { planId: seed.planId });
+    expect(forms.map((f) => [f.form, f.builtIn, f.perCommune, f.original?.fileName ?? null])).toEqual([
+      ['bieu01', true, true, 'bieu01-tieu-chi-xa.xlsx'],
+      ['bieu04', true, false, 'bieu04-nguon-luc.xlsx'],
+      ['bieu05', true, true, 'bieu05-danh-muc-cong-trinh.xlsx'],
+    ]);
+    await backend.close();
+  });
+
+  it('hands the exported workbook out as a file to save', async () => {
+    const { backend, seed } = await seeded();
+    const result = await backend.dispatch('export.run', { form: 'bieu04', planId: seed.planId });
+    expect(result.source).toBe('original');
+    expect(result.file.name).toBe('bieu04-nguon-luc.xlsx');
+    const builtin = await backend.dispatch('export.run', { form: 'bieu04', planId: seed.planId, layout: 'builtin' });
+    expect(builtin.file.name).toBe('Bieu04_2025.xlsx');
+    const sheet = await firstSheet(backend.files.read(builtin.file.fileId));
+    expect(sheet.pageSetup.orientation).toBe('landscape');
+    expect(sheet.pageSetup.paperSize).toBe(9);
+    expect(sheet.pageSetup.fitToWidth).toBe(1);
+    expect(sheet.pageSetup.printTitlesRow).toBe('8:9');
+    await backend.close();
+  });
+
+  it('writes one workbook per commune, reporting progress, each with only its own commune', async () => {
+    const { backend, seed } = await seeded();
+    const events: { done: number; total: number; taskId: string }[] = [];
+    backend.on((event, payload) => {
+      if (event === 'progress') events.push(payload as (typeof events)[number]);
+    });
+    const { files } = await backend.dispatch('export.batch', { form: 'bieu01', planId: seed.planId, taskId: 'batch-1' });
+    expect(files).toHaveLength(12);
+    expect(files.map((f) => f.name)).toContain('Bieu01_2025_Na-Tam.xlsx');
+    expect(events.map((e) => e.done)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(events.every((e) => e.total === 12 && e.taskId === 'batch-1')).toBe(true);
+    const naTam = await firstSheet(backend.files.read(files.find((f) => f.name === 'Bieu01_2025_Na-Tam.xlsx')!.fileId));
+    const names = naTam.getColumn(2).values.filter((v) => typeof v === 'string');
+    expect(names).toContain('Nà Tăm');
+    expect(names).not.toContain('Bản Bo');
+    const total = naTam.getRow(11).getCell(22).value as { formula: string; result: number };
+    expect(total.result).toBe(15);
+
+    const projects = await backend.dispatch('export.batch', { form: 'bieu05', planId: seed.planId, unitIds: [seed.communeIds.get('Bản Hon')!] });
+    const banHon = await firstSheet(backend.files.read(projects.files[0]!.fileId));
+    const items = banHon.getColumn(3).values.filter((v) => v === 'Bản Hon');
+    expect(items).toHaveLength(4);
+    await backend.close();
+  });
+
+  it('refuses what cannot be produced, with the reason, and writes nothing', async () => {
+    const { backend, seed } = await seeded();
+    await expect(backend.dispatch('export.batch', { form: 'bieu04', planId: seed.planId })).rejects.toMatchObject({ code: 'export.error.notPerCommune' });
+    await expect(backend.dispatch('export.run', { form: 'bieu09', planId: seed.planId })).rejects.toMatchObject({ code: 'export.error.unknownForm' });
+    backend.document!.db.prepare("DELETE FROM workbook WHERE form = 'bieu05'").run();
+    await expect(backend.dispatch('export.run', { form: 'bieu05', planId: seed.planId, layout: 'original' })).rejects.toMatchObject({
+      code: 'export.error.noOriginal',
+    });
+    await backend.close();
+  });
+});
