@@ -4,6 +4,7 @@ import { errorText } from './api';
 import { useI18n, useT } from './i18n';
 import { useApp, useCurrentPlan, type ViewId } from './store/app';
 import { DocumentsView } from './views/DocumentsView';
+import { FundingView } from './views/funding/FundingView';
 import { MatrixView } from './views/MatrixView';
 import { UnitsView } from './views/UnitsView';
 
@@ -11,12 +12,14 @@ const NAV: { id: ViewId; label: MessageKey; needsPlan: boolean }[] = [
   { id: 'documents', label: 'nav.documents', needsPlan: false },
   { id: 'units', label: 'nav.units', needsPlan: false },
   { id: 'matrix', label: 'nav.matrix', needsPlan: true },
+  { id: 'funding', label: 'nav.funding', needsPlan: true },
 ];
 
 const VIEWS: Record<ViewId, () => React.JSX.Element> = {
   documents: DocumentsView,
   units: UnitsView,
   matrix: MatrixView,
+  funding: FundingView,
 };
 
 export function App() {

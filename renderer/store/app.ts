@@ -3,7 +3,7 @@ import type { Args } from '../../shared/contract';
 import type { CriteriaSet, DocumentInfo, Plan } from '../../shared/model';
 import { call, errorText } from '../api';
 
-export type ViewId = 'documents' | 'units' | 'matrix';
+export type ViewId = 'documents' | 'units' | 'matrix' | 'funding';
 
 interface Status {
   kind: 'idle' | 'busy' | 'saved' | 'error';

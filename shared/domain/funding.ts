@@ -398,3 +398,51 @@ function adjust(map: Map<number, Tally>, id: number, before: number | null, afte
 function tallyValue(tally: Tally | undefined): number | null {
   return tally ? roundAmount(tally.sum) : null;
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Numbering of a new source: Roman under the total (I, II, ... VII), Arabic below (1, 2, 3).
+
+const ROMAN: [number, string][] = [
+  [1000, 'M'],
+  [900, 'CM'],
+  [500, 'D'],
+  [400, 'CD'],
+  [100, 'C'],
+  [90, 'XC'],
+  [50, 'L'],
+  [40, 'XL'],
+  [10, 'X'],
+  [9, 'IX'],
+  [5, 'V'],
+  [4, 'IV'],
+  [1, 'I'],
+];
+
+export function toRoman(n: number): string {
+  let rest = n;
+  let out = '';
+  for (const [value, letters] of ROMAN) {
+    while (rest >= value) {
+      out += letters;
+      rest -= value;
+    }
+  }
+  return out;
+}
+
+export function fromRoman(text: string): number | null {
+  const upper = text.trim().toUpperCase();
+  if (!/^[MDCLXVI]+$/.test(upper)) return null;
+  for (let n = 1; n < 4000; n++) if (toRoman(n) === upper) return n;
+  return null;
+}
+
+/** The code a new child of `parentId` gets: one after the largest sibling code. */
+export function nextChildCode(nodes: readonly SourceNode[], parentId: number): string {
+  const parent = nodes.find((n) => n.source.id === parentId);
+  const roman = parent?.source.role === 'total';
+  const siblings = (parent?.childIds ?? []).map((id) => nodes.find((n) => n.source.id === id)?.source.code ?? '');
+  const numbers = siblings.map((code) => (roman ? fromRoman(code) : Number.parseInt(code, 10))).filter((n): n is number => n !== null && Number.isFinite(n));
+  const next = Math.max(0, ...numbers) + 1;
+  return roman ? toRoman(next) : String(next);
+}
