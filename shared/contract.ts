@@ -7,6 +7,7 @@ import { dashboardMethods } from './api/dashboard';
 import { editMethods } from './api/edits';
 import { fundingMethods } from './api/funding';
 import { matrixMethods } from './api/matrix';
+import { printMethods } from './api/print';
 import { validationMethods } from './api/validation';
 import { importMethods } from './api/import';
 import type { FileRef } from './model';
@@ -17,6 +18,7 @@ export const contract = {
   ...editMethods,
   ...fundingMethods,
   ...matrixMethods,
+  ...printMethods,
   ...validationMethods,
   ...importMethods,
 } as const;
@@ -46,4 +48,6 @@ export interface NtmBridge {
   pickFiles(options: { accept: string[]; multiple: boolean }): Promise<FileRef[]>;
   /** Native save dialog or browser download of a file the backend produced. */
   saveFile(file: FileRef): Promise<boolean>;
+  /** Print a page the backend produced ('print.html'): the system print dialog (Electron) or the browser's print. */
+  print(file: FileRef, options: { landscape: boolean; paper: 'A4' | 'A3' }): Promise<boolean>;
 }

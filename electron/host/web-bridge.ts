@@ -55,6 +55,26 @@ function chooseFiles(accept: string[], multiple: boolean): Promise<File[]> {
   });
 }
 
+/** The browser's print of the very page the backend produced, loaded in a hidden frame of our origin. */
+function printPage(file: FileRef): Promise<boolean> {
+  return new Promise((resolve) => {
+    const frame = document.createElement('iframe');
+    frame.setAttribute('aria-hidden', 'true');
+    frame.dataset.ntmPrint = file.fileId;
+    frame.style.cssText = 'position:fixed;width:0;height:0;border:0;visibility:hidden';
+    frame.addEventListener('load', () => {
+      const view = frame.contentWindow;
+      if (!view) return resolve(false);
+      // print() returns when the dialog closes; the frame goes with it.
+      view.print();
+      setTimeout(() => frame.remove(), 1000);
+      resolve(true);
+    });
+    frame.src = `/api/view/${encodeURIComponent(file.fileId)}`;
+    document.body.append(frame);
+  });
+}
+
 const bridge: NtmBridge = {
   call: (method, args) => post('/api/call', JSON.stringify({ method, args }), 'application/json'),
   on: (event: EventName, listener) => subscribe(event, listener as (payload: unknown) => void),
@@ -75,6 +95,7 @@ const bridge: NtmBridge = {
     link.remove();
     return true;
   },
+  print: (file) => printPage(file),
 };
 
 Object.defineProperty(window, 'ntm', { value: Object.freeze(bridge), writable: false, configurable: false });

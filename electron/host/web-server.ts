@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Backend } from '../backend/backend';
 import { toErrorShape } from '../backend/errors';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import { serveView } from './view-route';
 
 export interface WebServerOptions {
   backend: Backend;
@@ -81,6 +82,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (url.pathname === '/api/call' && req.method === 'POST') return apiCall(req, res);
     if (url.pathname === '/api/upload' && req.method === 'POST') return upload(req, res, url);
     if (url.pathname.startsWith('/api/download/') && req.method === 'GET') return download(res, decodeURIComponent(url.pathname.slice(14)));
+    if (url.pathname.startsWith('/api/view/') && req.method === 'GET') return serveView(options.backend.files, res, decodeURIComponent(url.pathname.slice(10)));
     if (url.pathname === '/api/events' && req.method === 'GET') return events(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method Not Allowed');
     if (queryToken) res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);

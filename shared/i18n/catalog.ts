@@ -5,9 +5,10 @@ import { validation } from './messages/validation';
 import { exportMessages } from './messages/export';
 import { importMessages } from './messages/import';
 import { legacy } from './messages/legacy';
+import { print } from './messages/print';
 
 // Every domain's messages; a new domain adds one line here.
-const domains = { core, dashboard, edits, export: exportMessages, import: importMessages, legacy, validation };
+const domains = { core, dashboard, edits, export: exportMessages, import: importMessages, legacy, print, validation };
 
 type Domains = typeof domains;
 export type MessageKey = { [D in keyof Domains]: keyof Domains[D]['vi'] & string }[keyof Domains];

@@ -7,6 +7,7 @@ import { fundingHandlers } from './funding';
 import { importHandlers } from './import';
 import { matrixHandlers } from './matrix';
 import { criteriaHandlers, planHandlers } from './plans';
+import { printHandlers } from './print';
 import { unitHandlers } from './units';
 import { validationHandlers } from './validation';
 import { documentInfo } from './documents';
@@ -26,5 +27,6 @@ export const handlers: HandlerMap = {
   ...fundingHandlers,
   ...importHandlers,
   ...matrixHandlers,
+  ...printHandlers,
   ...validationHandlers,
 };
