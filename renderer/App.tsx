@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { MessageKey } from '../shared/i18n';
 import { errorText } from './api';
+import { FindingsPanel } from './findings/FindingsPanel';
+import { FindingsStatus } from './findings/FindingsStatus';
 import { useI18n, useT } from './i18n';
 import { useApp, useCurrentPlan, type ViewId } from './store/app';
 import { DocumentsView } from './views/DocumentsView';
@@ -74,8 +76,10 @@ export function App() {
       <main>
         <View />
       </main>
+      <FindingsPanel />
       <footer className={`statusbar ${status.kind}`} role="status">
         <span>{document ? document.path : t('error.noDocument')}</span>
+        <FindingsStatus />
         <span>{status.text}</span>
       </footer>
     </div>

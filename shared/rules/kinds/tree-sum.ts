@@ -21,7 +21,7 @@ export interface TreeSumDeclaration {
     scopeFields: readonly string[];
     /** Figure of a child. */
     field: string;
-    /** Where a parent's typed figure lives, first non-empty wins. */
+    /** Where figures stated for a row live; a child counts with the first non-empty one, a parent answers for each. */
     typedFields: readonly string[];
   };
   /** Decimals the form shows: both sides are rounded to them before comparing. */
@@ -93,8 +93,7 @@ export function treeSum(d: TreeSumDeclaration): Rule {
       const parent = scope[scope.length - 1] ?? null;
       const rowScope = scope.slice(0, -1);
       const parentRow = valueRow(data, rowScope, parent);
-      const stated = typed(parentRow);
-      if (!stated || !parentRow) return [];
+      if (!typed(parentRow) || !parentRow) return [];
       const parts: number[] = [];
       for (const child of children(data, parent)) {
         const v = figure(data, rowScope, child.id ?? null);
@@ -102,27 +101,28 @@ export function treeSum(d: TreeSumDeclaration): Rule {
       }
       if (parts.length === 0) return [];
       const sum = parts.reduce((a, b) => a + b, 0);
-      if (sameAtDecimals(stated.value, sum, d.decimals)) return [];
       const expected = roundTo(sum, d.decimals);
-      const node = data.get(tree.table, [parent]);
-      return [
-        makeFinding({
-          severity: d.severity ?? 'error',
-          rule: d.id,
-          table: values.table,
-          key: rowKey(values.table, parentRow),
-          field: stated.field,
-          row: String(node?.[tree.labelField] ?? parent),
-          expected,
-          actual: stated.value,
-          message: 'validation.msg.sum',
-          params: {
-            actual: formatAmount(stated.value),
-            terms: sumTerms(parts, (count) => viText('validation.manyTerms', { count })),
-            expected: formatAmount(expected),
-          },
-        }),
-      ];
+      const label = String(data.get(tree.table, [parent])?.[tree.labelField] ?? parent);
+      const terms = sumTerms(parts, (count) => viText('validation.manyTerms', { count }));
+      // Each figure stated for the parent (its amount, a total typed on the form) answers for itself.
+      return values.typedFields.flatMap((field) => {
+        const stated = numberOrNull(parentRow[field]);
+        if (stated === null || sameAtDecimals(stated, sum, d.decimals)) return [];
+        return [
+          makeFinding({
+            severity: d.severity ?? 'error',
+            rule: d.id,
+            table: values.table,
+            key: rowKey(values.table, parentRow),
+            field,
+            row: label,
+            expected,
+            actual: stated,
+            message: 'validation.msg.sum',
+            params: { actual: formatAmount(stated), terms, expected: formatAmount(expected) },
+          }),
+        ];
+      });
     },
   };
 }
