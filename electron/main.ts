@@ -16,6 +16,7 @@ const windows = new Set<BrowserWindow>();
 
 const CallArgs = z.tuple([z.string().max(100), z.unknown()]);
 const PickArgs = z.object({ accept: z.array(z.string().max(20)).max(20), multiple: z.boolean() });
+const PrintOptions = z.object({ landscape: z.boolean(), paper: z.enum(['A4', 'A3']) });
 
 function startBackend(): BackendClient {
   const child = utilityProcess.fork(path.join(here, 'backend.cjs'), [], {
@@ -85,6 +86,26 @@ function registerIpc(): void {
       return true;
     }),
   );
+  ipcMain.handle('ntm:print', (_e: IpcMainInvokeEvent, file: unknown, options: unknown) =>
+    reply(async () => {
+      const ref = FileRef.parse(file);
+      const path = (await backendClient().request({ type: 'pathOf', fileId: ref.fileId })) as string;
+      return printFile(path, PrintOptions.parse(options));
+    }),
+  );
+}
+
+/** The system print dialog for a page the backend rendered, loaded in a hidden window with scripts off. */
+async function printFile(file: string, options: z.infer<typeof PrintOptions>): Promise<boolean> {
+  const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, javascript: false } });
+  try {
+    await win.loadFile(file);
+    return await new Promise<boolean>((resolve) =>
+      win.webContents.print({ silent: false, printBackground: true, landscape: options.landscape, pageSize: options.paper }, (success) => resolve(success)),
+    );
+  } finally {
+    win.destroy();
+  }
 }
 
 export function createWindow(): BrowserWindow {

@@ -30,6 +30,7 @@ const bridge: NtmBridge = {
   },
   pickFiles: (options) => invoke<FileRef[]>('ntm:pickFiles', options),
   saveFile: (file) => invoke<boolean>('ntm:saveFile', file),
+  print: (file, options) => invoke<boolean>('ntm:print', file, options),
 };
 
 contextBridge.exposeInMainWorld('ntm', bridge);

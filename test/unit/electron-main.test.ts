@@ -6,7 +6,15 @@ const fake = vi.hoisted(() => {
   const handlers = new Map<string, (...args: unknown[]) => unknown>();
   const appListeners = new Map<string, Listener>();
   const forked: { path: string; options: { env: Record<string, string> }; posted: unknown[]; listeners: Map<string, Listener>; killed: boolean }[] = [];
-  const windows: { options: Record<string, unknown>; loaded: string | null; contentsListeners: Map<string, Listener>; openHandler: (() => unknown) | null; sent: unknown[][] }[] = [];
+  const windows: {
+    options: Record<string, unknown>;
+    loaded: string | null;
+    contentsListeners: Map<string, Listener>;
+    openHandler: (() => unknown) | null;
+    sent: unknown[][];
+    printed?: Record<string, unknown>;
+    destroyed?: boolean;
+  }[] = [];
   let permissionHandler: ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void) | null = null;
 
   class FakeBrowserWindow {
@@ -20,12 +28,19 @@ const fake = vi.hoisted(() => {
         setWindowOpenHandler: (fn: () => unknown) => (record.openHandler = fn),
         on: (event: string, fn: Listener) => record.contentsListeners.set(event, fn),
         send: (...args: unknown[]) => record.sent.push(args),
+        print: (options: Record<string, unknown>, done: (ok: boolean) => void) => {
+          record.printed = options;
+          done(true);
+        },
       };
     }
     on() {}
     loadFile(file: string) {
       this.record.loaded = file;
       return Promise.resolve();
+    }
+    destroy() {
+      this.record.destroyed = true;
     }
     static fromWebContents() {
       return null;
@@ -110,6 +125,20 @@ describe('electron/main.ts with the electron module faked', () => {
     const result = (await fake.handlers.get('ntm:call')!({}, 42, {})) as { ok: boolean };
     expect(result.ok).toBe(false);
     expect(fake.forked[0]!.posted.length).toBe(before);
+  });
+
+  it('prints a backend page in a hidden window with scripts off, then closes it', async () => {
+    const pending = fake.handlers.get('ntm:print')!({}, { fileId: 'f1', name: 'bieu01.html', size: 10 }, { landscape: true, paper: 'A4' }) as Promise<unknown>;
+    const child = fake.forked[0]!;
+    const asked = child.posted.at(-1) as { type: string; id: number; fileId: string };
+    expect(asked).toMatchObject({ type: 'pathOf', fileId: 'f1' });
+    child.listeners.get('message')?.({ type: 'reply', id: asked.id, ok: true, result: '/tmp/bieu01.html' });
+    await expect(pending).resolves.toEqual({ ok: true, result: true });
+    const printer = fake.windows.at(-1)!;
+    expect(printer.options).toMatchObject({ show: false, webPreferences: { sandbox: true, javascript: false } });
+    expect(printer.loaded).toBe('/tmp/bieu01.html');
+    expect(printer.printed).toMatchObject({ landscape: true, pageSize: 'A4', silent: false });
+    expect(printer.destroyed).toBe(true);
   });
 
   it('stops the backend when the last window closes', () => {
