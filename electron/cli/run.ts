@@ -3,13 +3,14 @@ import { AppError } from '../backend/errors';
 import { defaultDataDir, resolveDocumentPath } from '../backend/paths';
 import { parseArgs, UsageError } from '../host/args';
 import { EXIT, type CliCommand, type CliIO } from './command';
+import { exportCommand } from './commands/export';
 import { narrativeCommand } from './commands/narrative';
 import { summaryCommand } from './commands/summary';
 import { importCommand } from './commands/import';
 import { validateCommand } from './commands/validate';
 
 /** Every command of `ntm`; a new one is one entry here. */
-export const commands: CliCommand[] = [summaryCommand, narrativeCommand, validateCommand, importCommand];
+export const commands: CliCommand[] = [summaryCommand, narrativeCommand, validateCommand, importCommand, exportCommand];
 
 export function usage(): string {
   return ['Cách dùng / usage: npm run ntm -- <lệnh/command> [tùy chọn/options]', ...commands.map((c) => `  ntm ${c.usage}`)].join('\n');

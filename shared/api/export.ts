@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { FileRef, Id } from '../model';
+import { Finding } from './validation';
 
 export const FormId = z.string().regex(/^[a-z0-9_-]{1,40}$/);
 export const ExportLayout = z.enum(['auto', 'original', 'builtin']);
@@ -21,6 +22,8 @@ export const ExportResult = z.object({
   file: FileRef,
   source: z.enum(['original', 'builtin']),
   original: z.object({ fileName: z.string(), changedCells: z.number().int() }).nullable(),
+  /** What the checks found in the exported plan: reported with the file, never blocking it. */
+  findings: z.array(Finding),
 });
 export type ExportResult = z.infer<typeof ExportResult>;
 
@@ -32,6 +35,6 @@ export const exportMethods = {
   ),
   'export.batch': method(
     z.object({ form: FormId, planId: Id, unitIds: z.array(Id).min(1).max(10_000).optional(), taskId: z.string().min(1).max(100).optional() }).strict(),
-    z.object({ files: z.array(FileRef) }),
+    z.object({ files: z.array(FileRef), findings: z.array(Finding) }),
   ),
 } as const;

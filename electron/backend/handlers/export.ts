@@ -5,6 +5,7 @@ import type { Context, HandlerMap } from '../context';
 import { exportPerCommune } from '../export/batch';
 import { exportForm, type ExportedForm } from '../export/export-form';
 import { exportableFormsOf } from '../export/stored-forms';
+import { validateDocument } from '../validation/validate';
 
 /** Hand an exported workbook to the host as a file to save. */
 function handOut(ctx: Context, exported: ExportedForm): FileRef {
@@ -17,13 +18,14 @@ export const exportHandlers = {
   'export.forms': ({ planId }, ctx) => exportableFormsOf(ctx.doc().db, planId),
   'export.run': async (request, ctx) => {
     const exported = await exportForm(ctx.doc().db, request);
-    return { file: handOut(ctx, exported), source: exported.source, original: exported.original };
+    const findings = validateDocument(ctx.doc().db, { planId: request.planId });
+    return { file: handOut(ctx, exported), source: exported.source, original: exported.original, findings };
   },
   'export.batch': async ({ taskId, ...request }, ctx) => {
     const id = taskId ?? crypto.randomUUID();
     const exported = await exportPerCommune(ctx.doc().db, request, (done, total, commune) =>
       ctx.emit('progress', { taskId: id, label: commune, done, total }),
     );
-    return { files: exported.map((e) => handOut(ctx, e)) };
+    return { files: exported.map((e) => handOut(ctx, e)), findings: validateDocument(ctx.doc().db, { planId: request.planId }) };
   },
 } satisfies Partial<HandlerMap>;

@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { translate } from '../../../shared/i18n';
+import type { ExportLayout } from '../../../shared/api/export';
+import { AppError } from '../../backend/errors';
+import { communeNamed, planForYear } from '../../backend/export/choose';
+import { EXIT, type CliCommand } from '../command';
+
+const LAYOUTS: readonly ExportLayout[] = ['auto', 'original', 'builtin'];
+
+// `ntm export FORM --out FILE.xlsx`: exit 0 with the file written, 2 when the form cannot be produced (with the reason).
+export const exportCommand: CliCommand = {
+  name: 'export',
+  usage: 'export FORM --out FILE.xlsx [--db FILE] [--year Y] [--unit COMMUNE] [--layout auto|original|builtin]',
+  flags: { db: 'string', out: 'string', year: 'number', unit: 'string', layout: 'string' },
+  async run({ positionals, flags, io, backend }) {
+    const [form] = positionals;
+    const out = flags.out as string | undefined;
+    const layout = (flags.layout ?? 'auto') as ExportLayout;
+    if (!form || positionals.length > 1 || !out || !LAYOUTS.includes(layout)) {
+      io.err(`Cách dùng / usage: ntm ${exportCommand.usage}`);
+      return EXIT.usage;
+    }
+    const b = await backend();
+    try {
+      const db = b.document!.db;
+      const plan = planForYear(db, flags.year as number | undefined);
+      const unitId = flags.unit === undefined ? null : communeNamed(db, String(flags.unit)).id;
+      const result = await b.dispatch('export.run', { form: form.toLowerCase(), planId: plan.id, unitId, layout });
+      fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+      fs.copyFileSync(b.files.get(result.file.fileId).path, out);
+      const original = result.original;
+      for (const lang of ['vi', 'en'] as const) {
+        const source = original
+          ? translate(lang, 'export.source.original', { file: original.fileName, count: original.changedCells })
+          : translate(lang, 'export.source.builtin');
+        io.out(`${translate(lang, 'export.done', { name: out })} ${source}`);
+      }
+      if (result.findings.length > 0) {
+        io.out(`${translate('vi', 'export.findings', { count: result.findings.length })} / ${translate('en', 'export.findings', { count: result.findings.length })}`);
+        for (const f of result.findings) io.out(`  ${f.severity === 'error' ? 'LỖI' : 'CẢNH BÁO'}: ${f.message}`);
+      }
+      return EXIT.ok;
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const shape = error.toShape();
+      io.err(`Không xuất được biểu: ${shape.message}\nCannot export the form: ${shape.messageEn}`);
+      return EXIT.rejected;
+    }
+  },
+};
