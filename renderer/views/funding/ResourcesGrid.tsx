@@ -4,6 +4,8 @@ import { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
 import { useMemo } from 'react';
 import { resourceLines, sourceTree, type ResourceLine } from '../../../shared/domain/funding';
+import { useCellFindings } from '../../findings/cell-findings';
+import { useFindingFocus } from '../../findings/focus';
 import { numberColumn, textColumn, useExcelGrid, type Change } from '../../grid/excel';
 import { gridLocaleVi, gridTheme } from '../../grid/setup';
 import { useI18n, useT } from '../../i18n';
@@ -22,6 +24,7 @@ export function ResourcesGrid({ planId, year, checks }: { planId: number; year: 
     [data],
   );
 
+  const findings = useCellFindings('resource_amount');
   const grid = useExcelGrid<Line>({
     getRowId: (row) => String(row.source.id),
     columns: { amount: numberColumn(), investment: numberColumn(), typedTotal: numberColumn(), note: textColumn(1000) },
@@ -32,9 +35,12 @@ export function ResourcesGrid({ planId, year, checks }: { planId: number; year: 
     },
     toChanges: (cells) =>
       cells.map((c): Change => ({ op: 'set', table: 'resource_amount', key: [planId, year, c.row.source.id], field: FIELD[c.colId] as string, value: c.value })),
-    cellFinding: (rowId, colId) => checks.at(Number(rowId), FIELD[colId] ?? colId),
-    findingsVersion: checks.version,
+    cellFinding: (rowId, colId) => findings.at([planId, year, Number(rowId)], FIELD[colId] ?? colId) ?? checks.at(Number(rowId), FIELD[colId] ?? colId),
+    findingsVersion: checks.version + findings.version,
   });
+  useFindingFocus('resource_amount', grid.api, (key, field) =>
+    key[0] === planId && key[1] === year ? { rowId: String(key[2]), colId: Object.keys(FIELD).find((c) => FIELD[c] === field) ?? field } : null,
+  );
 
   const columns = useMemo<ColDef<Line>[]>(
     () => [
