@@ -5,22 +5,26 @@ import { z } from 'zod';
 import { coreMethods } from './api/core';
 import { dashboardMethods } from './api/dashboard';
 import { editMethods } from './api/edits';
+import { exportMethods } from './api/export';
 import { fundingMethods } from './api/funding';
+import { importMethods } from './api/import';
 import { matrixMethods } from './api/matrix';
 import { printMethods } from './api/print';
+import { taskMethods } from './api/tasks';
 import { validationMethods } from './api/validation';
-import { importMethods } from './api/import';
 import type { FileRef } from './model';
 
 export const contract = {
   ...coreMethods,
   ...dashboardMethods,
   ...editMethods,
+  ...exportMethods,
   ...fundingMethods,
+  ...importMethods,
   ...matrixMethods,
   ...printMethods,
+  ...taskMethods,
   ...validationMethods,
-  ...importMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -10,6 +10,7 @@ import { openDocument, type Document } from './db/document';
 import { AppError } from './errors';
 import { FileStore } from './files';
 import { handlers } from './handlers';
+import { TaskRegistry } from './tasks';
 
 export interface BackendOptions {
   dataDir: string;
@@ -30,11 +31,13 @@ export class Backend {
   private current: Document | null = null;
   private readonly listeners = new Set<Listener>();
   private readonly ctx: Context;
+  readonly tasks: TaskRegistry;
   private backupTimer: NodeJS.Timeout | null = null;
   private lastBackupChanges = -1;
 
   private constructor(private readonly options: BackendOptions) {
     this.files = new FileStore(path.join(options.dataDir, 'tmp', String(process.pid)));
+    this.tasks = new TaskRegistry((event, payload) => this.emit(event, payload));
     this.ctx = {
       dataDir: options.dataDir,
       files: this.files,
@@ -45,6 +48,8 @@ export class Backend {
       hasDocument: () => this.current !== null,
       switchDocument: (file, create) => this.switchDocument(file, create),
       emit: (event, payload) => this.emit(event, payload),
+      startTask: (taskId) => this.tasks.start(taskId),
+      cancelTask: (taskId) => this.tasks.cancel(taskId),
     };
   }
 

@@ -94,6 +94,7 @@ export const core = defineMessages(
     'error.badParent': 'Đơn vị cấp trên không hợp lệ cho {kind}.',
     'error.planYears': 'Năm kết thúc phải từ năm bắt đầu trở đi.',
     'error.fileNotFound': 'Không tìm thấy tệp đã chọn.',
+    'error.cancelled': 'Đã hủy theo yêu cầu.',
   },
   {
     'app.title': 'NTM Planner',
@@ -187,5 +188,6 @@ export const core = defineMessages(
     'error.badParent': 'Invalid parent unit for a {kind}.',
     'error.planYears': 'The end year must not be before the start year.',
     'error.fileNotFound': 'The chosen file was not found.',
+    'error.cancelled': 'Cancelled as requested.',
   },
 );
