@@ -1,17 +1,21 @@
 import { useEffect, useState } from 'react';
 import type { MessageKey } from '../shared/i18n';
 import { errorText } from './api';
+import { TaskProgress } from './components/TaskProgress';
 import { FindingsPanel } from './findings/FindingsPanel';
 import { FindingsStatus } from './findings/FindingsStatus';
 import { useI18n, useT } from './i18n';
-import { useApp, useCurrentPlan, type ViewId } from './store/app';
+import { firstView, useApp, useCurrentPlan, type ViewId } from './store/app';
+import { DashboardView } from './views/dashboard/DashboardView';
+import { MatrixFocusBar } from './views/dashboard/MatrixFocusBar';
 import { DocumentsView } from './views/DocumentsView';
 import { FundingView } from './views/funding/FundingView';
-import { MatrixView } from './views/MatrixView';
+import { MatrixView } from './views/matrix/MatrixView';
 import { UnitsView } from './views/UnitsView';
 
 const NAV: { id: ViewId; label: MessageKey; needsPlan: boolean }[] = [
   { id: 'documents', label: 'nav.documents', needsPlan: false },
+  { id: 'dashboard', label: 'nav.dashboard', needsPlan: true },
   { id: 'units', label: 'nav.units', needsPlan: false },
   { id: 'matrix', label: 'nav.matrix', needsPlan: true },
   { id: 'funding', label: 'nav.funding', needsPlan: true },
@@ -19,6 +23,7 @@ const NAV: { id: ViewId; label: MessageKey; needsPlan: boolean }[] = [
 
 const VIEWS: Record<ViewId, () => React.JSX.Element> = {
   documents: DocumentsView,
+  dashboard: DashboardView,
   units: UnitsView,
   matrix: MatrixView,
   funding: FundingView,
@@ -34,7 +39,8 @@ export function App() {
   useEffect(() => {
     refresh().then(
       () => {
-        if (useApp.getState().document) setView('units');
+        const state = useApp.getState();
+        if (state.document) setView(firstView(state.plans));
       },
       (error: unknown) => setFatal(errorText(error)),
     );
@@ -74,12 +80,14 @@ export function App() {
         </div>
       </header>
       <main>
+        {view === 'matrix' && <MatrixFocusBar />}
         <View />
       </main>
       <FindingsPanel />
       <footer className={`statusbar ${status.kind}`} role="status">
         <span>{document ? document.path : t('error.noDocument')}</span>
         <FindingsStatus />
+        <TaskProgress />
         <span>{status.text}</span>
       </footer>
     </div>
