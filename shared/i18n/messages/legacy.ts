@@ -8,7 +8,7 @@ export const legacy = defineMessages(
     'legacy.encoding.vni': 'VNI (phông VNI-Times…)',
     'legacy.encoding.mixed': 'TCVN3 và VNI lẫn nhau',
     'legacy.encodingFound': 'Bảng mã: {encoding}',
-    'legacy.converted': 'Chữ trong tệp được gõ bằng bảng mã {encoding}; đã chuyển sang Unicode. Khi xuất, ô được sửa sẽ ghi bằng Unicode, phông Times New Roman.',
+    'legacy.converted': 'Chữ trong tệp được gõ bằng bảng mã {encoding}; đã chuyển sang Unicode.',
   },
   {
     'legacy.encoding.unicode': 'Unicode',
@@ -16,6 +16,6 @@ export const legacy = defineMessages(
     'legacy.encoding.vni': 'VNI (VNI-Times… fonts)',
     'legacy.encoding.mixed': 'TCVN3 and VNI mixed',
     'legacy.encodingFound': 'Encoding: {encoding}',
-    'legacy.converted': 'The text in this file was typed in the {encoding} encoding and has been converted to Unicode. On export, changed cells are written in Unicode with the Times New Roman font.',
+    'legacy.converted': 'The text in this file was typed in the {encoding} encoding and has been converted to Unicode.',
   },
 );
