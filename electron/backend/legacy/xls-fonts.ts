@@ -76,10 +76,10 @@ export function readXlsFonts(xls: Uint8Array): XlsFonts | null {
       if (type === RECORD.EOF) break;
       if (type !== RECORD.LABELSST && type !== RECORD.LABEL && type !== RECORD.RSTRING && type !== RECORD.FORMULA) continue;
       const key = cellKey(sheet.name, u16(data, 0) + 1, u16(data, 2) + 1);
-      const fonts: XlsCellFonts = { cellFont: xfFont(u16(data, 4)) };
+      const found: XlsCellFonts = { cellFont: xfFont(u16(data, 4)) };
       const string = type === RECORD.LABELSST ? sst[u32(data, 6)] : undefined;
-      if (string?.runs?.length) fonts.runs = splitRuns(string.text, string.runs, fonts.cellFont, fontName);
-      cells.set(key, fonts);
+      if (string?.runs?.length) found.runs = splitRuns(string.text, string.runs, found.cellFont, fontName);
+      cells.set(key, found);
     }
   }
   return { defaultFont: fontName(0), cell: (sheet, row, col) => cells.get(cellKey(sheet, row, col)) };
@@ -92,11 +92,10 @@ function cellKey(sheet: string, row: number, col: number): string {
 /** Runs of a rich string: the text before the first run is drawn in the cell's font. */
 function splitRuns(text: string, runs: { at: number; font: number }[], cellFont: string | null, fontName: (i: number) => string | null): TextRun[] {
   const out: TextRun[] = [];
-  const chars = text;
-  if (runs[0]!.at > 0) out.push({ text: chars.slice(0, runs[0]!.at), fontName: cellFont ?? undefined });
+  if (runs[0]!.at > 0) out.push({ text: text.slice(0, runs[0]!.at), fontName: cellFont ?? undefined });
   runs.forEach((run, i) => {
-    const end = runs[i + 1]?.at ?? chars.length;
-    if (end > run.at) out.push({ text: chars.slice(run.at, end), fontName: fontName(run.font) ?? undefined });
+    const end = runs[i + 1]?.at ?? text.length;
+    if (end > run.at) out.push({ text: text.slice(run.at, end), fontName: fontName(run.font) ?? undefined });
   });
   return out;
 }
