@@ -3,6 +3,7 @@
 import crypto from 'node:crypto';
 import type { Change } from '../../../shared/api/edits';
 import type { StagedFile } from '../../../shared/api/import';
+import type { Finding } from '../../../shared/api/validation';
 import { translate } from '../../../shared/i18n';
 import { AppError } from '../errors';
 import type { Binding } from '../forms/binding';
@@ -89,7 +90,7 @@ export function stageFile(batch: BatchContext, read: ReadFile): StagedForm {
         diff: out.diff,
         diffCounts: out.counts,
         problems: out.problems,
-        findings: [...out.findings, ...checkFormulaCells([formulaSheet(sheet)])],
+        findings: withFormulaFindings(out.findings, checkFormulaCells([formulaSheet(sheet)])),
         error: null,
       },
       changes: out.changes,
@@ -128,6 +129,12 @@ function rejected(file: string, error: AppError): StagedForm {
     changes: [],
     record: null,
   };
+}
+
+/** A formula cell whose cached value is wrong is reported once, by the formula check. */
+function withFormulaFindings(derived: Finding[], formulas: Finding[]): Finding[] {
+  const cells = new Set(formulas.map((f) => f.cell));
+  return [...derived.filter((f) => !cells.has(f.cell)), ...formulas];
 }
 
 /** The form's sheet as the formula engine reads it; a formula without a cached result is not compared. */

@@ -1,0 +1,177 @@
+// Every workbook of the awkward corpus (scripts/fixtures/make-import-corpus.ts) with its outcome.
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Backend } from '../../electron/backend/backend';
+import { closeParser } from '../../electron/backend/import/parser';
+import { openTestBackend } from '../helpers/backend';
+import { corpus, importFiles, previewFiles } from '../helpers/import';
+
+afterAll(() => closeParser());
+
+const COMMUNES = ['Bình Lư', 'Bản Bo', 'Khun Há', 'Nà Tăm'];
+
+async function statusOf(backend: Backend, year = 2024) {
+  const summary = await backend.dispatch('summary.get', {});
+  return { summary, status: summary.matrix.find((m) => m.year === year && m.kind === 'actual') };
+}
+
+function notes(backend: Backend): Record<string, string> {
+  const rows = backend.document!.db.prepare("SELECT u.name, s.note FROM unit_status s JOIN unit u ON u.id = s.unit_id WHERE s.kind = 'actual'").all() as { name: string; note: string }[];
+  return Object.fromEntries(rows.map((r) => [r.name, r.note]));
+}
+
+describe('refused files change nothing and say why', () => {
+  it.each([
+    ['empty.xlsx', 'import.emptyFile', 'rỗng'],
+    ['truncated.xlsx', 'import.corrupt', 'hỏng'],
+    ['zip-bomb.xlsx', 'import.tooLargeUnpacked', 'zip bomb'],
+    ['encrypted.xlsx', 'import.encrypted', 'mật khẩu'],
+    ['not-a-workbook.xlsx', 'import.notWorkbook', 'Không phải tệp Excel'],
+    ['far-cell.xlsx', 'import.tooManyRows', 'quá nhiều dòng'],
+    ['empty-workbook.xlsx', 'import.unknownForm', 'Không nhận ra'],
+    ['unrelated-only.xlsx', 'import.unknownForm', 'Không nhận ra'],
+    ['bieu01-no-year.xlsx', 'import.noYear', 'không ghi năm'],
+  ])('%s is rejected (%s)', async (file, code, words) => {
+    const { backend } = await openTestBackend();
+    const preview = await previewFiles(backend, [corpus(file)]);
+    expect(preview.files[0]).toMatchObject({ status: 'rejected', error: { code, message: expect.stringContaining(words) } });
+    await expect(backend.dispatch('import.apply', { stagingId: preview.stagingId })).rejects.toMatchObject({ code: 'import.nothingToApply' });
+    const summary = await backend.dispatch('summary.get', {});
+    expect([summary.units.communes, summary.matrix.length, summary.plans.length]).toEqual([0, 0, 0]);
+    expect((backend.document!.db.prepare('SELECT count(*) AS n FROM workbook').get() as { n: number }).n).toBe(0);
+    await backend.close();
+  });
+
+  it('refuses the zip bomb from its central directory, before inflating anything', async () => {
+    const { checkPackage } = await import('../../electron/backend/import/package-check');
+    const fs = await import('node:fs');
+    const bytes = fs.readFileSync(corpus('zip-bomb.xlsx'));
+    expect(bytes.length).toBeLessThan(2 * 1024 * 1024);
+    const before = process.memoryUsage().arrayBuffers;
+    expect(() => checkPackage(bytes)).toThrow(expect.objectContaining({ code: 'import.tooLargeUnpacked' }));
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(64 * 1024 * 1024);
+  });
+});
+
+describe('variants of the commune × criterion form read the same', () => {
+  it.each([
+    'bieu01-base.xlsx',
+    'bieu01-marks.xlsx',
+    'bieu01-tc-headers.xlsx',
+    'bieu01-column-order.xlsx',
+    'bieu01-hidden-column.xlsx',
+    'bieu01-sections.xlsx',
+    'bieu01-unrelated-sheet.xlsx',
+    'huge-dimension.xlsx',
+    'bieu01-legacy.xls',
+    'bieu01-nfd.xlsx',
+  ])('%s', async (file) => {
+    const { backend } = await openTestBackend();
+    const [report] = await importFiles(backend, [corpus(file)]);
+    expect(report).toMatchObject({ status: 'staged', form: 'bieu01', year: 2024, problems: [], findings: [] });
+    const { summary, status } = await statusOf(backend);
+    expect(summary.units.communeNames).toEqual(COMMUNES);
+    expect(status).toMatchObject({ communes: 4, met: 68, fullyMet: 1 });
+    expect(status?.perCriterion).toMatchObject({ '1': 4, '10': 2, '11': 1, '13': 3, '17': 2 });
+    await backend.close();
+  });
+
+  it('reads communes written with prefixes, spaces and other case as the communes of the document', async () => {
+    const { backend } = await openTestBackend();
+    for (const name of COMMUNES) await backend.dispatch('units.create', { kind: 'commune', name });
+    const [report] = await importFiles(backend, [corpus('bieu01-prefixes.xlsx')]);
+    expect(report).toMatchObject({ status: 'staged', newUnits: [], problems: [], counts: { units: 4, rows: 4 } });
+    const { summary, status } = await statusOf(backend);
+    expect(summary.units.communeNames).toEqual(COMMUNES);
+    expect(status).toMatchObject({ communes: 4, met: 68 });
+    await backend.close();
+  });
+
+  it('creates communes in NFC from decomposed names', async () => {
+    const { backend } = await openTestBackend();
+    const [report] = await importFiles(backend, [corpus('bieu01-nfd.xlsx')]);
+    expect(report?.newUnits).toEqual(COMMUNES);
+    expect(report?.newUnits.every((n) => n === n.normalize('NFC'))).toBe(true);
+    await backend.close();
+  });
+
+  it('makes unknown communes problems with the closest names, or creates them when asked', async () => {
+    const { backend } = await openTestBackend();
+    for (const name of ['Bình Lư', 'Bản Bo', 'Khun Há', 'Nà Tam']) await backend.dispatch('units.create', { kind: 'commune', name });
+    const preview = await previewFiles(backend, [corpus('bieu01-base.xlsx')]);
+    expect(preview.files[0]?.problems).toEqual([
+      expect.objectContaining({ severity: 'error', cell: 'Bieu 01!B12', message: 'Không có xã "Nà Tăm" trong tài liệu. Có phải: Nà Tam?', messageEn: expect.stringContaining('Did you mean: Nà Tam?') }),
+    ]);
+    expect(preview.files[0]?.counts.units).toBe(3);
+    const created = await previewFiles(backend, [corpus('bieu01-base.xlsx')], { createUnits: true });
+    expect(created.files[0]).toMatchObject({ problems: [], newUnits: ['Nà Tăm'], counts: { units: 4 } });
+    await backend.close();
+  });
+
+  it('reads the 10-criterion set of 2026-2030', async () => {
+    const { backend } = await openTestBackend();
+    const [report] = await importFiles(backend, [corpus('bieu01-10-criteria.xlsx')]);
+    expect(report).toMatchObject({ status: 'staged', year: 2026, problems: [] });
+    const { status } = await statusOf(backend, 2026);
+    expect(status).toMatchObject({ criteriaSetId: 'xa-ntm-2026-2030', communes: 4, met: 38 });
+    await backend.close();
+  });
+
+  it('takes the year the user gives when the form states none', async () => {
+    const { backend } = await openTestBackend();
+    const [report] = await importFiles(backend, [corpus('bieu01-no-year.xlsx')], { year: 2023 });
+    expect(report).toMatchObject({ status: 'staged', year: 2023 });
+    expect((await statusOf(backend, 2023)).status?.met).toBe(68);
+    await backend.close();
+  });
+
+  it('reports a mark it does not understand at its cell and imports the rest', async () => {
+    const { backend } = await openTestBackend();
+    const [report] = await importFiles(backend, [corpus('bieu01-bad-mark.xlsx')]);
+    expect(report?.problems).toEqual([expect.objectContaining({ severity: 'error', cell: 'Bieu 01!G10', message: expect.stringContaining('"có lẽ"') })]);
+    expect((await statusOf(backend)).status?.met).toBe(67);
+    await backend.close();
+  });
+
+  it('checks a typed total against the marks and reports it, storing only the marks', async () => {
+    const { backend } = await openTestBackend();
+    const [report] = await importFiles(backend, [corpus('bieu01-wrong-total.xlsx')]);
+    expect(report?.findings).toEqual([
+      expect.objectContaining({ severity: 'warning', cell: 'Bieu 01!V10', row: 'Bản Bo', expected: 18, actual: 17, message: expect.stringContaining('biểu ghi 17, tính từ các dòng được 18') }),
+    ]);
+    expect((await statusOf(backend)).status?.met).toBe(68);
+    await backend.close();
+  });
+
+  it('keeps text that looks like a formula as text, never evaluated', async () => {
+    const { backend } = await openTestBackend();
+    await importFiles(backend, [corpus('bieu01-text-that-looks-like-formulas.xlsx')]);
+    expect(notes(backend)).toEqual({
+      'Bình Lư': '=HYPERLINK("http://example.invalid","x")',
+      'Bản Bo': '+84 912 345 678',
+      'Khun Há': '@SUM(A1)',
+      'Nà Tăm': '-5 tiêu chí',
+    });
+    await backend.close();
+  });
+});
+
+describe('amounts typed as text', () => {
+  it('reads Vietnamese numbers, keeps a typed parent beside its parts and reports the ambiguous one', async () => {
+    const { backend } = await openTestBackend();
+    const [report] = await importFiles(backend, [corpus('bieu04-text-numbers.xlsx')]);
+    expect(report).toMatchObject({ status: 'staged', form: 'bieu04', year: 2025 });
+    expect(report?.problems).toEqual([expect.objectContaining({ cell: 'Nguon luc!D10', message: 'Số "1,234" có thể là 1.234 hoặc 1,234; hãy sửa trong tệp.' })]);
+    expect(report?.findings).toEqual([expect.objectContaining({ cell: 'Nguon luc!C11', expected: 107359, actual: 107000 })]);
+    const rows = backend.document!.db
+      .prepare('SELECT s.role, r.amount, r.investment, r.typed_total, r.note FROM resource_amount r JOIN capital_source s ON s.id = r.source_id ORDER BY s.ord, s.id')
+      .all() as { role: string; amount: number | null; investment: number | null; typed_total: number | null; note: string }[];
+    const byRole = Object.fromEntries(rows.map((r) => [r.role, r]));
+    expect(byRole.central_investment).toMatchObject({ amount: 19783, investment: 19783 });
+    expect(byRole.central_recurrent).toMatchObject({ amount: 3973.5 });
+    expect(byRole.central).toMatchObject({ amount: null, typed_total: 23756.5 });
+    expect(byRole.local).toMatchObject({ amount: 74135, investment: null });
+    expect(byRole.integrated).toMatchObject({ typed_total: 107000, note: 'Số liệu tạm tính' });
+    expect(byRole.integrated_ethnic).toMatchObject({ amount: 93965 });
+    await backend.close();
+  });
+});
