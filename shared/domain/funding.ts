@@ -280,8 +280,9 @@ export interface TreeRowLike {
  * costs the depth of the tree, not the size of the grid.
  */
 export class AmountGrid {
-  private readonly own = new Map<string, number>();
-  private readonly cells = new Map<string, number>();
+  /** Per row: what the user entered, and the figure shown, by unit. */
+  private readonly own = new Map<number, Map<number, number>>();
+  private readonly cells = new Map<number, Map<number, number>>();
   private readonly rowTotals = new Map<number, Tally>();
   private readonly colTotals = new Map<number, Tally>();
   private readonly parentOf = new Map<number, number | null>();
@@ -291,34 +292,44 @@ export class AmountGrid {
   constructor(rows: readonly TreeRowLike[], entries: Iterable<{ rowId: number; unitId: number; amount: number | null }> = []) {
     const ids = new Set(rows.map((r) => r.id));
     for (const r of rows) {
-      const parent = r.parentId !== null && ids.has(r.parentId) ? r.parentId : null;
-      this.parentOf.set(r.id, parent);
+      this.parentOf.set(r.id, r.parentId !== null && ids.has(r.parentId) ? r.parentId : null);
       this.childrenOf.set(r.id, []);
+      this.own.set(r.id, new Map());
+      this.cells.set(r.id, new Map());
     }
     for (const r of rows) {
       const parent = this.parentOf.get(r.id) ?? null;
       if (parent === null) this.roots.push(r.id);
       else this.childrenOf.get(parent)?.push(r.id);
     }
-    for (const e of entries) if (e.amount !== null && ids.has(e.rowId)) this.own.set(key(e.rowId, e.unitId), e.amount);
-    const units = new Set<number>();
-    for (const k of this.own.keys()) units.add(Number(k.split(':')[1]));
-    for (const unitId of units) for (const root of this.roots) this.recompute(root, unitId);
+    for (const e of entries) if (e.amount !== null) this.own.get(e.rowId)?.set(e.unitId, e.amount);
+    // Children before parents: each parent sums maps that are already complete.
+    for (const rowId of this.postOrder()) {
+      const cells = this.cells.get(rowId) as Map<number, number>;
+      const children = this.childrenOf.get(rowId) ?? [];
+      for (const child of children) for (const [unit, v] of this.cells.get(child) as Map<number, number>) cells.set(unit, (cells.get(unit) ?? 0) + v);
+      for (const [unit, v] of cells) cells.set(unit, roundAmount(v));
+      for (const [unit, v] of this.own.get(rowId) as Map<number, number>) if (!cells.has(unit)) cells.set(unit, v);
+      for (const [unit, v] of cells) {
+        adjust(this.rowTotals, rowId, null, v);
+        if (this.parentOf.get(rowId) === null) adjust(this.colTotals, unit, null, v);
+      }
+    }
   }
 
   /** The figure shown in a cell (own entry or sum of children), null when empty. */
   cell(rowId: number, unitId: number): number | null {
-    return this.cells.get(key(rowId, unitId)) ?? null;
+    return this.cells.get(rowId)?.get(unitId) ?? null;
   }
 
   /** The row's own entry (what the user typed), null when empty. */
   entry(rowId: number, unitId: number): number | null {
-    return this.own.get(key(rowId, unitId)) ?? null;
+    return this.own.get(rowId)?.get(unitId) ?? null;
   }
 
   /** Whether the cell is computed from the rows below (so it is not entered directly). */
   fromParts(rowId: number, unitId: number): boolean {
-    return (this.childrenOf.get(rowId) ?? []).some((c) => this.cells.has(key(c, unitId)));
+    return (this.childrenOf.get(rowId) ?? []).some((c) => this.cells.get(c)?.has(unitId));
   }
 
   isParent(rowId: number): boolean {
@@ -340,46 +351,42 @@ export class AmountGrid {
 
   /** Set one entry; returns the rows whose cell in this unit changed (the row and its ancestors). */
   set(rowId: number, unitId: number, amount: number | null): number[] {
-    const k = key(rowId, unitId);
-    if (amount === null) this.own.delete(k);
-    else this.own.set(k, amount);
+    const own = this.own.get(rowId);
+    if (!own) return [];
+    if (amount === null) own.delete(unitId);
+    else own.set(unitId, amount);
     const changed: number[] = [];
     let current: number | null = rowId;
     while (current !== null) {
-      const before = this.cells.get(key(current, unitId)) ?? null;
+      const cells = this.cells.get(current) as Map<number, number>;
+      const before = cells.get(unitId) ?? null;
       const after = this.computeCell(current, unitId);
       if (before === after) break;
-      this.store(current, unitId, before, after);
+      if (after === null) cells.delete(unitId);
+      else cells.set(unitId, after);
+      adjust(this.rowTotals, current, before, after);
+      if (this.parentOf.get(current) === null) adjust(this.colTotals, unitId, before, after);
       changed.push(current);
       current = this.parentOf.get(current) ?? null;
     }
     return changed;
   }
 
-  private recompute(rowId: number, unitId: number): number | null {
-    for (const child of this.childrenOf.get(rowId) ?? []) this.recompute(child, unitId);
-    const before = this.cells.get(key(rowId, unitId)) ?? null;
-    const after = this.computeCell(rowId, unitId);
-    this.store(rowId, unitId, before, after);
-    return after;
-  }
-
   private computeCell(rowId: number, unitId: number): number | null {
-    const parts = sumAmounts((this.childrenOf.get(rowId) ?? []).map((c) => this.cells.get(key(c, unitId))));
-    return parts ?? this.own.get(key(rowId, unitId)) ?? null;
+    const parts = sumAmounts((this.childrenOf.get(rowId) ?? []).map((c) => this.cells.get(c)?.get(unitId)));
+    return parts ?? this.own.get(rowId)?.get(unitId) ?? null;
   }
 
-  private store(rowId: number, unitId: number, before: number | null, after: number | null): void {
-    if (before === after) return;
-    const k = key(rowId, unitId);
-    if (after === null) this.cells.delete(k);
-    else this.cells.set(k, after);
-    adjust(this.rowTotals, rowId, before, after);
-    if (this.parentOf.get(rowId) === null) adjust(this.colTotals, unitId, before, after);
+  private postOrder(): number[] {
+    const out: number[] = [];
+    const visit = (id: number) => {
+      for (const child of this.childrenOf.get(id) ?? []) visit(child);
+      out.push(id);
+    };
+    for (const root of this.roots) visit(root);
+    return out;
   }
 }
-
-const key = (rowId: number, unitId: number) => `${rowId}:${unitId}`;
 
 /** A running sum with the number of filled cells in it, so a total of only empty cells reads empty. */
 interface Tally {
@@ -388,11 +395,11 @@ interface Tally {
 }
 
 function adjust(map: Map<number, Tally>, id: number, before: number | null, after: number | null): void {
-  const tally = map.get(id) ?? { sum: 0, filled: 0 };
+  let tally = map.get(id);
+  if (!tally) map.set(id, (tally = { sum: 0, filled: 0 }));
   tally.sum += (after ?? 0) - (before ?? 0);
   tally.filled += (after === null ? 0 : 1) - (before === null ? 0 : 1);
   if (tally.filled === 0) map.delete(id);
-  else map.set(id, tally);
 }
 
 function tallyValue(tally: Tally | undefined): number | null {

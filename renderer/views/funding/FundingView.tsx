@@ -24,10 +24,17 @@ const TABS: { id: Tab; label: MessageKey }[] = [
   { id: 'sources', label: 'funding.tab.sources' },
 ];
 
+/** The tab shown when the screen is opened again. */
+let lastTab: Tab = 'resources';
+
 export function FundingView() {
   const t = useT();
   const plan = useCurrentPlan();
-  const [tab, setTab] = useState<Tab>('resources');
+  const [tab, setShownTab] = useState<Tab>(lastTab);
+  const setTab = (next: Tab) => {
+    lastTab = next;
+    setShownTab(next);
+  };
   const [pickedYear, setYear] = useState<number | null>(null);
   const year = plan && pickedYear !== null && pickedYear >= plan.yearStart && pickedYear <= plan.yearEnd ? pickedYear : (plan?.yearStart ?? 0);
   const checks = useFundingChecks(plan?.id ?? 0, plan ? year : undefined);
