@@ -3,7 +3,18 @@ import type { Args } from '../../shared/contract';
 import type { CriteriaSet, DocumentInfo, Plan } from '../../shared/model';
 import { call, errorText } from '../api';
 
-export type ViewId = 'documents' | 'units' | 'matrix' | 'funding';
+export type ViewId = 'documents' | 'units' | 'matrix' | 'dashboard' | 'funding';
+
+/** Rows the matrix should bring forward, set when a dashboard bar is clicked. */
+export interface MatrixFocus {
+  side: 'actual' | 'planned';
+  unitIds: number[];
+  /** Names of those units, for the note above the grid. */
+  unitNames: string[];
+  criterionNo?: number;
+  /** What the rows have in common, shown above the grid ("Xã đạt tiêu chí số 11"). */
+  label: string;
+}
 
 interface Status {
   kind: 'idle' | 'busy' | 'saved' | 'error';
@@ -17,6 +28,7 @@ interface AppState {
   sets: CriteriaSet[];
   planId: number | null;
   view: ViewId;
+  matrixFocus: MatrixFocus | null;
   status: Status;
   /** Reload everything that depends on the open document. */
   refresh(): Promise<void>;
@@ -25,6 +37,8 @@ interface AppState {
   createPlan(input: Args<'plans.create'>): Promise<void>;
   selectPlan(id: number | null): void;
   setView(view: ViewId): void;
+  /** Open the matrix on the given rows (null clears the focus). */
+  focusMatrix(focus: MatrixFocus | null): void;
   setStatus(status: Status): void;
   /** Run an action, reporting failure in the status bar; returns false when it failed. */
   run(action: () => Promise<unknown>): Promise<boolean>;
@@ -39,6 +53,7 @@ export const useApp = create<AppState>((set, get) => ({
   sets: [],
   planId: null,
   view: 'documents',
+  matrixFocus: null,
   status: { kind: 'idle', text: '' },
 
   refresh: async () => {
@@ -58,7 +73,7 @@ export const useApp = create<AppState>((set, get) => ({
       await call('doc.open', { path });
       set({ planId: null });
       await get().refresh();
-      set({ view: 'units' });
+      set({ view: firstView(get().plans) });
     });
   },
   createDocument: async (name) => {
@@ -66,7 +81,7 @@ export const useApp = create<AppState>((set, get) => ({
       await call('doc.create', { name });
       set({ planId: null });
       await get().refresh();
-      set({ view: 'units' });
+      set({ view: firstView(get().plans) });
     });
   },
   createPlan: async (input) => {
@@ -80,7 +95,8 @@ export const useApp = create<AppState>((set, get) => ({
     if (id !== null) localStorage.setItem(PLAN_KEY, String(id));
     set({ planId: id });
   },
-  setView: (view) => set({ view }),
+  setView: (view) => set({ view, matrixFocus: null }),
+  focusMatrix: (focus) => set(focus ? { matrixFocus: focus, view: 'matrix' } : { matrixFocus: null }),
   setStatus: (status) => set({ status }),
   run: async (action) => {
     try {
@@ -92,6 +108,11 @@ export const useApp = create<AppState>((set, get) => ({
     }
   },
 }));
+
+/** The first screen after opening a document: its dashboard, or the units view where the first plan is made. */
+export function firstView(plans: readonly Plan[]): ViewId {
+  return plans.length > 0 ? 'dashboard' : 'units';
+}
 
 export function useCurrentPlan(): Plan | null {
   return useApp((s) => s.plans.find((p) => p.id === s.planId) ?? null);

@@ -13,15 +13,16 @@ export const DashboardData = z.object({
   plan: z.object({ id: Id, name: z.string() }),
   year: Year,
   actualYear: Year,
-  communes: z.number().int(),
+  /** The communes the plan covers, in the office's order. */
+  communes: z.array(z.object({ id: Id, name: z.string() })),
   buckets: z.array(z.object({ label: z.string(), actual: UnitBar, planned: UnitBar })),
   criteria: z.array(z.object({ no: z.number().int(), name: z.string(), actual: UnitBar, planned: UnitBar })),
   /** Status at 31/12 of every year recorded for the plan's criteria set. */
   progress: z.array(z.object({ year: Year, fullyMet: z.number().int(), average: z.number() })),
   resources: z.array(z.object({ sourceId: Id, label: z.string(), amount: z.number() })),
   investment: z.array(z.object({ unitId: Id, name: z.string(), amount: z.number(), projects: z.number().int() })),
-  /** Open findings by table; null when the document's validation is not available. */
-  findings: z.array(z.object({ table: z.string(), label: z.string(), count: z.number().int() })).nullable(),
+  /** Open findings of the plan's validation by table. */
+  findings: z.array(z.object({ table: z.string(), label: z.string(), count: z.number().int() })),
 });
 export type DashboardData = z.infer<typeof DashboardData>;
 

@@ -59,7 +59,7 @@ describe('plan paragraphs from the Tam Đường example forms', () => {
   it('gives the dashboard its chart data', async () => {
     const { backend, planId, communeIds } = await tamDuong();
     const data = await backend.dispatch('dashboard.get', { planId });
-    expect(data.communes).toBe(12);
+    expect(data.communes.map((c) => c.name)).toEqual([...communeIds.keys()]);
     expect(data.buckets.map((b) => [b.label, b.actual.count])).toEqual([
       ['19', 9],
       ['15-18', 2],
@@ -83,6 +83,21 @@ describe('plan paragraphs from the Tam Đường example forms', () => {
     expect(data.investment.reduce((sum, i) => sum + i.projects, 0)).toBe(26);
     expect(data.investment.find((i) => i.name === 'Bản Hon')).toMatchObject({ projects: 4, amount: 642 + 392 + 660 + 459 });
     expect(data.progress).toEqual([{ year: 2024, fullyMet: 9, average: 18 }]);
+    expect(data.findings).toEqual([]);
+    await backend.close();
+  });
+
+  it('counts open findings by table once the figures disagree', async () => {
+    const { backend, planId } = await tamDuong();
+    const db = backend.document!.db;
+    // A typed parent that disagrees with its parts, as a hand-filled Biểu 04 may have it.
+    db.prepare("UPDATE resource_amount SET typed_total = 24000 WHERE source_id = (SELECT id FROM capital_source WHERE role = 'central')").run();
+    db.prepare("INSERT INTO resource_amount (plan_id, year, source_id, typed_total) SELECT ?, 2025, id, 24000 FROM capital_source WHERE role = 'central' AND NOT EXISTS (SELECT 1 FROM resource_amount WHERE source_id = capital_source.id)").run(planId);
+    const { findings } = await backend.dispatch('validation.run', { planId });
+    const data = await backend.dispatch('dashboard.get', { planId });
+    expect(findings.length).toBeGreaterThan(0);
+    expect(data.findings.reduce((n, f) => n + f.count, 0)).toBe(findings.length);
+    expect(data.findings.map((f) => f.label).sort()).toEqual([...new Set(findings.map((f) => f.table))].sort());
     await backend.close();
   });
 

@@ -14,7 +14,7 @@ export function dashboardData(db: Database.Database, { plan, snapshot }: PlanSna
     plan: { id: plan.id, name: plan.name },
     year: snapshot.year,
     actualYear: snapshot.actual.year,
-    communes: snapshot.communes.length,
+    communes: snapshot.communes.map((c) => ({ id: c.id, name: c.name })),
     buckets: snapshot.buckets.map((b) => ({
       label: b.label,
       actual: bar(snapshot, (id) => inBucket(actual.get(id), b)),
@@ -28,7 +28,7 @@ export function dashboardData(db: Database.Database, { plan, snapshot }: PlanSna
       amount: line.amount ?? 0,
     })),
     investment: investmentByCommune(snapshot),
-    findings: findingsByTable(db),
+    findings: findingsByTable(db, plan.id),
   };
 }
 

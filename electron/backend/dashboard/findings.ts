@@ -1,21 +1,14 @@
-// Open findings by table come from the document's validation (issue 5). It registers itself here so the
-// dashboard does not depend on it; without it the chart says that validation is not available.
 import type Database from 'better-sqlite3';
+import type { DashboardData } from '../../../shared/api/dashboard';
+import { validateDocument } from '../validation/validate';
 
-export interface TableFindings {
-  table: string;
-  label: string;
-  count: number;
-}
-
-export type FindingsProvider = (db: Database.Database) => TableFindings[];
-
-let provider: FindingsProvider | null = null;
-
-export function registerFindingsProvider(next: FindingsProvider): void {
-  provider = next;
-}
-
-export function findingsByTable(db: Database.Database): TableFindings[] | null {
-  return provider ? provider(db) : null;
+/** Open findings of the plan's validation, counted by the table they are in (most first). */
+export function findingsByTable(db: Database.Database, planId: number): NonNullable<DashboardData['findings']> {
+  const byTable = new Map<string, { table: string; label: string; count: number }>();
+  for (const finding of validateDocument(db, { planId })) {
+    const entry = byTable.get(finding.table) ?? { table: finding.target?.table ?? finding.table, label: finding.table, count: 0 };
+    entry.count++;
+    byTable.set(finding.table, entry);
+  }
+  return [...byTable.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'vi'));
 }
