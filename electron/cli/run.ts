@@ -5,12 +5,13 @@ import { parseArgs, UsageError } from '../host/args';
 import { EXIT, type CliCommand, type CliIO } from './command';
 import { exportCommand } from './commands/export';
 import { narrativeCommand } from './commands/narrative';
+import { printCommand } from './commands/print';
 import { summaryCommand } from './commands/summary';
 import { importCommand } from './commands/import';
 import { validateCommand } from './commands/validate';
 
 /** Every command of `ntm`; a new one is one entry here. */
-export const commands: CliCommand[] = [summaryCommand, narrativeCommand, validateCommand, importCommand, exportCommand];
+export const commands: CliCommand[] = [summaryCommand, narrativeCommand, validateCommand, importCommand, exportCommand, printCommand];
 
 export function usage(): string {
   return ['Cách dùng / usage: npm run ntm -- <lệnh/command> [tùy chọn/options]', ...commands.map((c) => `  ntm ${c.usage}`)].join('\n');

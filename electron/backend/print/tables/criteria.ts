@@ -3,6 +3,7 @@ import { matrixFigures } from '../../../../shared/domain/matrix';
 import { formatNumber } from '../../../../shared/format/vi';
 import { getCriteriaSet } from '../../repo/criteria';
 import { loadMatrixSide, loadStatuses } from '../../repo/matrix';
+import { FORM_NUMBERS } from './forms';
 import { cell, col, type Annex, type BodyRow, type HeadCell } from '../annex';
 import { planCommunes } from '../../funding/tables';
 import type { TableInput } from './common';
@@ -62,7 +63,7 @@ export function criteriaAnnex({ db, plan, options, year }: TableInput): Annex {
       ? `Thực trạng các tiêu chí nông thôn mới của các xã đến 31/12/${statusYear}`
       : `Kế hoạch thực hiện các tiêu chí nông thôn mới của các xã năm ${year}`;
   return {
-    formNo: '01',
+    formNo: FORM_NUMBERS.criteria,
     title,
     unitLine: null,
     landscape: true,

@@ -5,6 +5,7 @@ import type { IndicatorValue } from '../../../../shared/api/matrix';
 import { getCriteriaSet } from '../../repo/criteria';
 import { loadIndicatorSide } from '../../repo/matrix';
 import { planCommunes } from '../../funding/tables';
+import { FORM_NUMBERS } from './forms';
 import { cell, col, type Annex, type AnnexTable, type BodyRow } from '../annex';
 import type { TableInput } from './common';
 
@@ -52,7 +53,7 @@ export function indicatorsAnnex({ db, plan, options, year }: TableInput): Annex 
     });
   }
   return {
-    formNo: '08',
+    formNo: FORM_NUMBERS.indicators,
     title:
       options.side === 'actual'
         ? `Kết quả thực hiện các chỉ tiêu nông thôn mới của các xã đến 31/12/${year - 1}`

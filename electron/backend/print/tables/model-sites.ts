@@ -1,5 +1,6 @@
 // The registration list of model sites ("Danh sách đăng ký điển hình"): content and place.
 import { loadModelSites } from '../../funding/tables';
+import { FORM_NUMBERS } from './forms';
 import { col, type Annex, type BodyRow } from '../annex';
 import { unitNames, type TableInput } from './common';
 
@@ -16,7 +17,7 @@ export function modelSitesAnnex({ db, plan, year }: TableInput): Annex {
     cells: [String(i + 1), site.content, place(site.unitId), site.scope === 'commune' ? 'Xã' : 'Thôn, bản'],
   }));
   return {
-    formNo: '09',
+    formNo: FORM_NUMBERS['model-sites'],
     title: `Danh sách đăng ký xây dựng mô hình điển hình năm ${year}`,
     unitLine: null,
     landscape: false,

@@ -2,6 +2,7 @@
 import { projectSections, projectTotals, sourceTree, type ProjectTotals, type SourceNode } from '../../../../shared/domain/funding';
 import { listSources } from '../../funding/sources';
 import { loadProjects } from '../../funding/tables';
+import { FORM_NUMBERS } from './forms';
 import { col, type Annex, type BodyRow } from '../annex';
 import { amount, roman, unitNames, type TableInput } from './common';
 
@@ -47,7 +48,7 @@ export function projectsAnnex({ db, plan, year }: TableInput): Annex {
       });
   });
   return {
-    formNo: '05',
+    formNo: FORM_NUMBERS.projects,
     title: `Danh mục công trình, dự án đầu tư thực hiện Chương trình MTQG xây dựng nông thôn mới năm ${year}`,
     unitLine: 'ĐVT: triệu đồng',
     landscape: true,

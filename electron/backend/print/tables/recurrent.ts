@@ -1,6 +1,7 @@
 // Biểu 07: recurrent capital by commune, one column per content (parents with their parts under them).
 import { AmountGrid, sumAmounts } from '../../../../shared/domain/funding';
 import { loadRecurrentCells, loadRecurrentContents, planCommunes } from '../../funding/tables';
+import { FORM_NUMBERS } from './forms';
 import { col, type Annex, type AnnexColumn, type BodyRow, type HeadCell } from '../annex';
 import { amount, type TableInput } from './common';
 
@@ -41,7 +42,7 @@ export function recurrentAnnex({ db, plan, year }: TableInput): Annex {
   ];
   const amountColumns: AnnexColumn[] = columns.map(() => col('right', 6));
   return {
-    formNo: '07',
+    formNo: FORM_NUMBERS.recurrent,
     title: `Phân bổ vốn sự nghiệp thực hiện Chương trình MTQG xây dựng nông thôn mới năm ${year} theo xã`,
     unitLine: 'ĐVT: triệu đồng',
     landscape: columns.length > 3,

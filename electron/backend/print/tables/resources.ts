@@ -2,6 +2,7 @@
 import { resourceLines, sourceTree } from '../../../../shared/domain/funding';
 import { listSources } from '../../funding/sources';
 import { loadResourceEntries } from '../../funding/tables';
+import { FORM_NUMBERS } from './forms';
 import { col, type Annex, type BodyRow } from '../annex';
 import { amount, type TableInput } from './common';
 
@@ -15,7 +16,7 @@ export function resourcesAnnex({ db, plan, year }: TableInput): Annex {
     };
   });
   return {
-    formNo: '04',
+    formNo: FORM_NUMBERS.resources,
     title: `Tổng hợp nguồn lực thực hiện Chương trình MTQG xây dựng nông thôn mới năm ${year}`,
     unitLine: 'ĐVT: triệu đồng',
     landscape: false,

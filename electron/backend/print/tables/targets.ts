@@ -2,6 +2,7 @@
 import type { RecognitionLevel } from '../../../../shared/model';
 import { formatAmount } from '../../../../shared/format/vi';
 import { loadRecognitionTargets, loadTargetIndicators } from '../../funding/tables';
+import { FORM_NUMBERS } from './forms';
 import { col, type Annex, type BodyRow } from '../annex';
 import { roman, unitNames, type TableInput } from './common';
 
@@ -45,7 +46,7 @@ export function targetsAnnex({ db, plan, year }: TableInput): Annex {
   }
 
   return {
-    formNo: '02',
+    formNo: FORM_NUMBERS.targets,
     title: `Các chỉ tiêu chủ yếu thực hiện Chương trình MTQG xây dựng nông thôn mới năm ${year}`,
     unitLine: null,
     landscape: false,
