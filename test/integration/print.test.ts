@@ -195,3 +195,16 @@ describe('every printed layout', () => {
     });
   }
 });
+
+describe('cancelling a print', () => {
+  it('stops before the PDF is kept and says it was cancelled', async () => {
+    const { backend } = await openTestBackend();
+    const { planId } = await seedPrintPlan(backend, { tables: false });
+    const off = backend.on((event, payload) => {
+      if (event === 'progress' && (payload as { done: number }).done === 1) void backend.dispatch('tasks.cancel', { taskId: 'job-2' });
+    });
+    await expect(backend.dispatch('print.pdf', { planId, table: 'criteria', taskId: 'job-2' })).rejects.toMatchObject({ code: 'error.cancelled' });
+    off();
+    await backend.close();
+  });
+});

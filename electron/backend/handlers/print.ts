@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { translate } from '../../../shared/i18n';
 import type { HandlerMap } from '../context';
 import { printFileName, storeOutput } from '../print/files';
@@ -12,17 +11,15 @@ export const printHandlers = {
     const name = printFileName(options.formNo ?? page.annex.formNo, table, 'html');
     return { file: storeOutput(ctx.files, name, page.html), landscape: page.layout.landscape, paper: page.layout.paper };
   },
+  // A long document takes seconds in Chromium: progress between the steps, and a cancel stops before the file is kept.
   'print.pdf': async ({ planId, table, options, taskId }, ctx) => {
-    const task = taskId ?? crypto.randomUUID();
-    const progress = (done: number, key: 'print.progress.build' | 'print.progress.layout' | 'print.progress.done') =>
-      ctx.emit('progress', { taskId: task, label: translate('vi', key), done, total: 3 });
-    progress(0, 'print.progress.build');
+    const task = ctx.startTask(taskId);
+    task.progress(0, 3, translate('vi', 'print.progress.build'));
     const page = buildPrintPage(ctx.doc().db, ctx.files, planId, table, options);
-    progress(1, 'print.progress.layout');
+    task.progress(1, 3, translate('vi', 'print.progress.layout'));
     const pdf = await htmlToPdf(page.html);
-    const name = printFileName(options.formNo ?? page.annex.formNo, table, 'pdf');
-    const file = storeOutput(ctx.files, name, pdf.bytes);
-    progress(3, 'print.progress.done');
+    task.progress(3, 3, translate('vi', 'print.progress.done'));
+    const file = storeOutput(ctx.files, printFileName(options.formNo ?? page.annex.formNo, table, 'pdf'), pdf.bytes);
     return { file, pages: pdf.pages, landscape: page.layout.landscape, paper: page.layout.paper };
   },
 } satisfies Partial<HandlerMap>;
