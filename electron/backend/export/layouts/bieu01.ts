@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { roundHalfAwayFromZero } from '../../../../shared/format/vi';
 import type { Unit } from '../../../../shared/model';
 import { getCriteriaSet } from '../../repo/criteria';
-import { loadMatrixSide } from '../../repo/matrix';
+import { loadStatuses } from '../../repo/matrix';
 import { columnName } from '../a1';
 import { attachmentLine, finishForm, startForm, styleBodyCell, workbookBytes, type HeaderCell, type Issuer } from './frame';
 
@@ -13,11 +13,9 @@ export async function buildBieu01(db: Database.Database, issuer: Issuer, commune
   const { plan } = issuer;
   const year = plan.yearStart;
   const set = getCriteriaSet(db, plan.criteriaSetId);
-  const actual = loadMatrixSide(db, set.id, year - 1, 'actual');
-  const planned = loadMatrixSide(db, set.id, year, 'plan');
-  const met = new Set(actual.marks.filter((m) => m.met).map((m) => `${m.unitId}:${m.criterionId}`));
-  const recognised = new Map(actual.statuses.map((s) => [s.unitId, s.recognisedYear]));
-  const planStatus = new Map(planned.statuses.map((s) => [s.unitId, s]));
+  const met = metMarks(db, set.id, year - 1);
+  const recognised = new Map(loadStatuses(db, year - 1, 'actual').map((s) => [s.unitId, s.recognisedYear]));
+  const planStatus = new Map(loadStatuses(db, year, 'plan').map((s) => [s.unitId, s]));
 
   const criteria = set.criteria;
   const first = 3;
@@ -100,9 +98,20 @@ export async function buildBieu01(db: Database.Database, issuer: Issuer, commune
     ? { formula: `ROUND(AVERAGE(${totalLetter}${firstDataRow}:${totalLetter}${lastDataRow}),1)`, result: average }
     : 0;
   for (const row of [countRow, averageRow]) {
-    for (let c = 1; c <= cols; c++) styleBodyCell(row.getCell(c), c === 2 ? 'label' : 'count', true);
+    for (let c = 1; c <= cols; c++) styleBodyCell(row.getCell(c), c === 2 ? 'label' : row === averageRow && c === totalCol ? 'decimal' : 'count', true);
   }
-  averageRow.getCell(totalCol).numFmt = '0.0';
   finishForm(framed, issuer, lastDataRow + 2);
   return workbookBytes(framed);
+}
+
+/** "unit:criterion" of every criterion met at 31/12 of `year` (only met marks; thousands of communes read fast). */
+function metMarks(db: Database.Database, setId: string, year: number): Set<string> {
+  const rows = db
+    .prepare(
+      `SELECT m.unit_id, m.criterion_id FROM criterion_mark m JOIN criterion c ON c.id = m.criterion_id
+       WHERE c.set_id = ? AND m.year = ? AND m.kind = 'actual' AND m.met = 1`,
+    )
+    .raw()
+    .all(setId, year) as [number, number][];
+  return new Set(rows.map(([unit, criterion]) => `${unit}:${criterion}`));
 }

@@ -131,14 +131,30 @@ export function startForm({ plan }: Issuer, spec: FrameSpec): Framed {
 
 export type CellKind = 'text' | 'label' | 'center' | 'amount' | 'count' | 'decimal';
 
+function bodyStyle(kind: CellKind, bold: boolean): Partial<ExcelJS.Style> {
+  const horizontal = kind === 'label' || kind === 'text' ? 'left' : kind === 'center' || kind === 'count' ? 'center' : 'right';
+  return {
+    border: THIN,
+    font: { name: FONT, size: 11, bold },
+    alignment: { horizontal, vertical: 'middle', wrapText: kind === 'label' || kind === 'text' },
+    ...(kind === 'amount' ? { numFmt: '#,##0' } : kind === 'decimal' ? { numFmt: '0.0' } : {}),
+  };
+}
+
+// One style object per kind, shared by every cell of that kind: exceljs then serialises each style once
+// (it caches style ids by object), which is what keeps a 3,321-commune form fast to write.
+const BODY_STYLES = new Map<string, Partial<ExcelJS.Style>>();
+
 /** Body cell style: borders on every cell, amounts with thousands separators, labels wrapped. */
 export function styleBodyCell(cell: ExcelJS.Cell, kind: CellKind, bold = false): void {
-  cell.border = THIN;
-  cell.font = { name: FONT, size: 11, bold };
-  if (kind === 'amount') cell.numFmt = '#,##0';
-  if (kind === 'decimal') cell.numFmt = '0.0';
-  const horizontal = kind === 'label' || kind === 'text' ? 'left' : kind === 'center' || kind === 'count' ? 'center' : 'right';
-  cell.alignment = { horizontal, vertical: 'middle', wrapText: kind === 'label' || kind === 'text' };
+  const id = `${kind}:${bold}`;
+  let style = BODY_STYLES.get(id);
+  if (!style) {
+    style = bodyStyle(kind, bold);
+    BODY_STYLES.set(id, style);
+  }
+  // Never mutate a body cell's style afterwards (cell.font = …): the object is shared.
+  cell.style = style;
 }
 
 /** The signature block under the table: preparer on the left, the signing authority on the right. */
