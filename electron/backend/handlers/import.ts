@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import type { HandlerMap } from '../context';
 import { historyState } from '../edits/history';
 import { applyFiles, previewFiles, readFiles } from '../import/import-batch';
@@ -9,8 +8,8 @@ export const importHandlers = {
   'import.preview': async ({ fileIds, year, createUnits }, ctx) => {
     const doc = ctx.doc();
     const sources = fileIds.map((id) => storedSource(ctx.files, id));
-    const taskId = crypto.randomUUID();
-    const reads = await readFiles(sources, (done, total, file) => ctx.emit('progress', { taskId, label: file, done, total }));
+    const task = ctx.startTask();
+    const reads = await readFiles(sources, (done, total, file) => task.progress(done, total, file));
     const options = { year, createUnits };
     const files = previewFiles(doc.db, reads, options);
     return { stagingId: keepStaging({ documentPath: doc.path, reads, options }), files };

@@ -2,11 +2,13 @@
 // staged batch as one transaction and one undo step, keeping each original workbook and its binding.
 import type Database from 'better-sqlite3';
 import type { StagedFile } from '../../../shared/api/import';
+import type { Finding } from '../../../shared/api/validation';
 import { applyChanges } from '../edits/apply';
 import { AppError } from '../errors';
 import { BatchContext, type BatchOptions } from './batch-context';
 import './editable-tables';
 import { loadFormDefinitions } from './form-definition';
+import { stagedFindings } from './staged-findings';
 import { readFile, sha256, stageFile, type FileSource, type ReadFile, type StagedForm } from './stage-file';
 
 export type Progress = (done: number, total: number, file: string) => void;
@@ -27,8 +29,17 @@ export function stageFiles(db: Database.Database, reads: readonly ReadFile[], op
   return { batch, staged: reads.map((read) => stageFile(batch, read)) };
 }
 
+/** Staged results with, for each file, the findings of the rules the staged data would add to the document's. */
 export function previewFiles(db: Database.Database, reads: readonly ReadFile[], options: BatchOptions): StagedFile[] {
-  return stageFiles(db, reads, options).staged.map((s) => s.file);
+  const { batch, staged } = stageFiles(db, reads, options);
+  const added = stagedFindings(db, [...batch.units.changes, ...batch.plans.changes], staged.map((s) => s.changes));
+  return staged.map((s, i) => ({ ...s.file, findings: withoutRepeats([...s.file.findings, ...(added[i] ?? [])]) }));
+}
+
+/** A figure the form states wrongly is reported once, located at its cell, even when a document rule sees it too. */
+function withoutRepeats(findings: Finding[]): Finding[] {
+  const located = new Set(findings.filter((f) => f.cell && f.target).map((f) => `${f.target?.table}|${JSON.stringify(f.target?.key)}`));
+  return findings.filter((f) => f.cell || !f.target || !located.has(`${f.target.table}|${JSON.stringify(f.target.key)}`));
 }
 
 /**
