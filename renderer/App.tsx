@@ -10,6 +10,7 @@ import { DashboardView } from './views/dashboard/DashboardView';
 import { MatrixFocusBar } from './views/dashboard/MatrixFocusBar';
 import { DocumentsView } from './views/DocumentsView';
 import { FundingView } from './views/funding/FundingView';
+import { ImportView } from './views/import/ImportView';
 import { MatrixView } from './views/matrix/MatrixView';
 import { UnitsView } from './views/UnitsView';
 
@@ -17,6 +18,7 @@ const NAV: { id: ViewId; label: MessageKey; needsPlan: boolean }[] = [
   { id: 'documents', label: 'nav.documents', needsPlan: false },
   { id: 'dashboard', label: 'nav.dashboard', needsPlan: true },
   { id: 'units', label: 'nav.units', needsPlan: false },
+  { id: 'import', label: 'nav.import', needsPlan: false },
   { id: 'matrix', label: 'nav.matrix', needsPlan: true },
   { id: 'funding', label: 'nav.funding', needsPlan: true },
 ];
@@ -27,6 +29,7 @@ const VIEWS: Record<ViewId, () => React.JSX.Element> = {
   units: UnitsView,
   matrix: MatrixView,
   funding: FundingView,
+  import: ImportView,
 };
 
 export function App() {
