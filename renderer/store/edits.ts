@@ -48,6 +48,15 @@ export function redo(): Promise<Change[]> {
   return enqueue(async () => afterAck((await call('edits.redo', {})).changes, 'edits.nothingToRedo'));
 }
 
+/**
+ * Resolves once every edit sent so far is acknowledged and its listeners have run, so that reads which
+ * build the next edit (toggle, fill down) see current data. Listeners that feed a grid should update it
+ * synchronously (React: flushSync) for that to hold.
+ */
+export async function whenIdle(): Promise<void> {
+  await queue;
+}
+
 /** Reload the undo/redo labels, e.g. after opening another document. */
 export async function refreshEditState(): Promise<void> {
   const state = await call('edits.state', {});

@@ -22,7 +22,7 @@ export interface MatrixFigures {
   perCommune: Map<number, number>;
 }
 
-export function matrixFigures(criteria: readonly { id: number; no: number }[], marks: readonly MarkLike[]): MatrixFigures {
+export function matrixFigures(criteria: readonly { id: number; no: number }[], marks: Iterable<MarkLike>): MatrixFigures {
   const noById = new Map(criteria.map((c) => [c.id, c.no]));
   const perCriterion: Record<string, number> = Object.fromEntries(criteria.map((c) => [String(c.no), 0]));
   const perCommune = new Map<number, number>();
@@ -49,4 +49,27 @@ export function bucketCounts(perCommune: ReadonlyMap<number, number>, buckets: r
     for (const count of perCommune.values()) if (count >= bucket.min && count <= bucket.max) n++;
     return { bucket, communes: n };
   });
+}
+
+export interface MetLike {
+  unitId: number;
+  criterionId: number;
+  met: boolean;
+}
+
+/**
+ * Where the plan differs from the status: criteria a commune is planned to reach ('gain') or planned
+ * without although it met them ('loss'), keyed "unitId:criterionId".
+ */
+export function planDifferences(actual: Iterable<MetLike>, planned: Iterable<MetLike>): Map<string, 'gain' | 'loss'> {
+  const before = new Map<string, boolean>();
+  for (const m of actual) before.set(`${m.unitId}:${m.criterionId}`, m.met);
+  const out = new Map<string, 'gain' | 'loss'>();
+  for (const m of planned) {
+    const key = `${m.unitId}:${m.criterionId}`;
+    const was = before.get(key) ?? false;
+    if (m.met && !was) out.set(key, 'gain');
+    else if (!m.met && was) out.set(key, 'loss');
+  }
+  return out;
 }

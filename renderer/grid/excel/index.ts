@@ -12,7 +12,8 @@
 //
 // The grid never changes its own data: typing (or F2), paste (Ctrl+V, TSV from Excel/LibreOffice),
 // Ctrl+D fill down, Delete and Space (marks) become Change[] saved through applyEdit as one undo step;
-// Ctrl+Z / Ctrl+Y call the store's undo/redo. Update rowData from subscribeEdits (renderer/store/edits.ts).
+// Ctrl+Z / Ctrl+Y call the store's undo/redo. Update rowData from subscribeEdits (renderer/store/edits.ts)
+// synchronously (flushSync), so the next Space or Ctrl+D, which waits for pending edits, reads current cells.
 // Shift+arrows and mouse drag select a range (class `xl-in-range`); Ctrl+C copies it as TSV.
 // Cells with findings get `xl-finding-error` / `xl-finding-warning` and the message as tooltip.
 // Column defs should mark nothing editable themselves and use cellClass, not cellClassRules.

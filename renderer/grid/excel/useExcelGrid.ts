@@ -17,7 +17,7 @@ import { useEffect, useMemo, useRef, type ClipboardEvent as ReactClipboardEvent,
 import { translate, type MessageKey } from '../../../shared/i18n';
 import { useI18n } from '../../i18n';
 import { useApp } from '../../store/app';
-import { applyEdit, redo, undo } from '../../store/edits';
+import { applyEdit, redo, undo, whenIdle } from '../../store/edits';
 import { bounds, cellsOf, contains, extend, isSingleCell, type CellIndex, type CellRange, type RangeBounds } from './range';
 import { parseTsv, toTsv } from './tsv';
 import type { CellFinding, CellWrite, Change, ExcelColumn } from './types';
@@ -149,9 +149,7 @@ export function useExcelGrid<Row>(options: ExcelGridOptions<Row>): ExcelGrid<Row
       }
     };
 
-    const paste = (text: string) => {
-      const b = currentBounds();
-      if (!b) return;
+    const paste = (text: string, b: RangeBounds) => {
       const block = parseTsv(text);
       if (block.length === 0) return;
       const maxRow = rowCount() - 1;
@@ -185,10 +183,14 @@ export function useExcelGrid<Row>(options: ExcelGridOptions<Row>): ExcelGrid<Row
       return toTsv(rows);
     };
 
-    /** Ctrl+D: the top row of the range into the rows below it, or the row above into a one-row range. */
-    const fillDown = () => {
+    /** Run an edit after the ones already sent, on the range as it was when the user acted. */
+    const later = (op: (b: RangeBounds) => unknown) => {
       const b = currentBounds();
-      if (!b) return;
+      if (b) void whenIdle().then(() => op(b));
+    };
+
+    /** Ctrl+D: the top row of the range into the rows below it, or the row above into a one-row range. */
+    const fillDown = (b: RangeBounds) => {
       const source = b.top === b.bottom ? b.top - 1 : b.top;
       if (source < 0) return;
       const targets: Target[] = [];
@@ -199,16 +201,18 @@ export function useExcelGrid<Row>(options: ExcelGridOptions<Row>): ExcelGrid<Row
       void writeTexts(targets, 'edits.label.fill', true);
     };
 
-    const clear = () => {
+    const clear = (b: RangeBounds) => writeTexts(cellsOf(b).map((c) => ({ ...c, text: '' })), 'edits.label.clear', true);
+
+    const canToggle = (): boolean => {
       const b = currentBounds();
-      if (b) void writeTexts(cellsOf(b).map((c) => ({ ...c, text: '' })), 'edits.label.clear', true);
+      const cols = columns();
+      return b !== null && cellsOf(b).some(({ col }) => opts.current.columns[cols[col]?.getColId() ?? '']?.toggle !== undefined);
     };
 
-    /** Space on marks: each toggleable cell of the range flips. Returns false when nothing could toggle. */
-    const toggle = (): boolean => {
+    /** Space on marks: each toggleable cell of the range flips. */
+    const toggle = (b: RangeBounds) => {
       const grid = api();
-      const b = currentBounds();
-      if (!grid || !b) return false;
+      if (!grid) return;
       const cols = columns();
       const writes: CellWrite<Row>[] = [];
       for (const { row, col } of cellsOf(b)) {
@@ -218,9 +222,7 @@ export function useExcelGrid<Row>(options: ExcelGridOptions<Row>): ExcelGrid<Row
         if (!node?.data || node.id === undefined || !spec?.toggle || opts.current.isEditable?.(node.data, colId) === false) continue;
         writes.push({ row: node.data, rowId: node.id, colId, value: spec.toggle(node.data) });
       }
-      if (writes.length === 0) return false;
-      void save(writes, say('edits.label.toggle', { count: writes.length }));
-      return true;
+      return save(writes, say('edits.label.toggle', { count: writes.length }));
     };
 
     const extendBy = (dRow: number, dCol: number) => {
@@ -243,19 +245,14 @@ export function useExcelGrid<Row>(options: ExcelGridOptions<Row>): ExcelGrid<Row
       if (ctrl && !e.altKey) {
         if (key === 'z' && !e.shiftKey) return run(e, () => void undo().catch(() => undefined));
         if (key === 'y' || (key === 'z' && e.shiftKey)) return run(e, () => void redo().catch(() => undefined));
-        if (key === 'd') return run(e, fillDown);
+        if (key === 'd') return run(e, () => later(fillDown));
         // Let the browser raise copy and paste events, which the container handles.
         return key === 'c' || key === 'v' || key === 'x';
       }
       const arrow = ARROWS[e.key];
       if (arrow && e.shiftKey) return run(e, () => extendBy(arrow[0], arrow[1]));
-      if (e.key === 'Delete') return run(e, clear);
-      if (e.key === ' ' && !e.shiftKey) {
-        if (toggle()) {
-          e.preventDefault();
-          return true;
-        }
-      }
+      if (e.key === 'Delete') return run(e, () => later(clear));
+      if (e.key === ' ' && !e.shiftKey && canToggle()) return run(e, () => later(toggle));
       return false;
     };
 
@@ -317,6 +314,7 @@ export function useExcelGrid<Row>(options: ExcelGridOptions<Row>): ExcelGrid<Row
     return {
       api,
       indexColumns,
+      later,
       paste,
       copy,
       onKey,
@@ -397,7 +395,7 @@ export function useExcelGrid<Row>(options: ExcelGridOptions<Row>): ExcelGrid<Row
         const text = event.clipboardData.getData('text/plain');
         if (!text) return;
         event.preventDefault();
-        controller.paste(text);
+        controller.later((b) => controller.paste(text, b));
       },
     },
   };
