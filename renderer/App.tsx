@@ -9,9 +9,11 @@ import { firstView, useApp, useCurrentPlan, type ViewId } from './store/app';
 import { DashboardView } from './views/dashboard/DashboardView';
 import { MatrixFocusBar } from './views/dashboard/MatrixFocusBar';
 import { DocumentsView } from './views/DocumentsView';
+import { ExportView } from './views/export/ExportView';
 import { FundingView } from './views/funding/FundingView';
 import { ImportView } from './views/import/ImportView';
 import { MatrixView } from './views/matrix/MatrixView';
+import { PrintView } from './views/print/PrintView';
 import { UnitsView } from './views/UnitsView';
 
 const NAV: { id: ViewId; label: MessageKey; needsPlan: boolean }[] = [
@@ -21,6 +23,8 @@ const NAV: { id: ViewId; label: MessageKey; needsPlan: boolean }[] = [
   { id: 'import', label: 'nav.import', needsPlan: false },
   { id: 'matrix', label: 'nav.matrix', needsPlan: true },
   { id: 'funding', label: 'nav.funding', needsPlan: true },
+  { id: 'export', label: 'nav.export', needsPlan: true },
+  { id: 'print', label: 'nav.print', needsPlan: true },
 ];
 
 const VIEWS: Record<ViewId, () => React.JSX.Element> = {
@@ -30,6 +34,8 @@ const VIEWS: Record<ViewId, () => React.JSX.Element> = {
   matrix: MatrixView,
   funding: FundingView,
   import: ImportView,
+  export: ExportView,
+  print: PrintView,
 };
 
 export function App() {

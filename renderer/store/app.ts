@@ -3,7 +3,7 @@ import type { Args } from '../../shared/contract';
 import type { CriteriaSet, DocumentInfo, Plan } from '../../shared/model';
 import { call, errorText } from '../api';
 
-export type ViewId = 'documents' | 'units' | 'matrix' | 'dashboard' | 'funding' | 'import';
+export type ViewId = 'documents' | 'units' | 'matrix' | 'dashboard' | 'funding' | 'export' | 'import' | 'print';
 
 /** Rows the matrix should bring forward, set when a dashboard bar is clicked. */
 export interface MatrixFocus {

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { FileRef } from '../../../shared/model';
 import type { Context, HandlerMap } from '../context';
@@ -22,10 +21,9 @@ export const exportHandlers = {
     return { file: handOut(ctx, exported), source: exported.source, original: exported.original, findings };
   },
   'export.batch': async ({ taskId, ...request }, ctx) => {
-    const id = taskId ?? crypto.randomUUID();
-    const exported = await exportPerCommune(ctx.doc().db, request, (done, total, commune) =>
-      ctx.emit('progress', { taskId: id, label: commune, done, total }),
-    );
+    // Cancelling stops between communes; files are handed out only when every commune is done.
+    const task = ctx.startTask(taskId);
+    const exported = await exportPerCommune(ctx.doc().db, request, (done, total, commune) => task.progress(done, total, commune));
     return { files: exported.map((e) => handOut(ctx, e)), findings: validateDocument(ctx.doc().db, { planId: request.planId }) };
   },
 } satisfies Partial<HandlerMap>;
