@@ -1,6 +1,7 @@
 // The document's tables as the rules see them: rows by key, kept current by applying edits, with
 // grouped indexes that are maintained as rows change (so an edit never rescans a table).
 import type { Change, Scalar } from '../api/edits';
+import { NestedIndex } from './nested-index';
 import { isRuleTable, TABLE_KEYS, type RuleTable } from './schema';
 
 export type Row = Readonly<Record<string, Scalar>>;
@@ -22,103 +23,99 @@ export interface RowChange {
   field?: string;
 }
 
+/** A key as one string, for sets of instances (scopes) and finding lookups. */
 export function keyString(key: readonly Scalar[]): string {
   return key.join('\u0001');
 }
 
-interface GroupIndex {
-  fields: readonly string[];
-  groups: Map<string, Map<string, Row>>;
+interface Table {
+  rows: Set<Row>;
+  byKey: NestedIndex<Row>;
+  groups: Map<string, { fields: readonly string[]; index: NestedIndex<Set<Row>> }>;
 }
 
 export class Dataset {
-  private readonly tables = new Map<RuleTable, Map<string, Row>>();
-  private readonly indexes = new Map<RuleTable, Map<string, GroupIndex>>();
+  private readonly tables = new Map<RuleTable, Table>();
 
   constructor(wire: WireTables = {}) {
-    for (const name of Object.keys(TABLE_KEYS) as RuleTable[]) this.tables.set(name, new Map());
+    for (const name of Object.keys(TABLE_KEYS) as RuleTable[]) {
+      this.tables.set(name, { rows: new Set(), byKey: new NestedIndex(TABLE_KEYS[name].length), groups: new Map() });
+    }
     for (const [name, data] of Object.entries(wire) as [RuleTable, TableRows][]) {
-      const rows = this.table(name);
-      const keyIdx = TABLE_KEYS[name].map((k) => data.columns.indexOf(k));
+      const table = this.table(name);
+      const keyColumns = TABLE_KEYS[name];
+      const { columns } = data;
+      const keyAt = keyColumns.map((k) => columns.indexOf(k));
+      const key: Scalar[] = keyAt.map(() => null);
       for (const values of data.rows) {
         const row: Record<string, Scalar> = {};
-        data.columns.forEach((c, i) => (row[c] = values[i] ?? null));
-        rows.set(keyString(keyIdx.map((i) => values[i] ?? null)), row);
+        for (let i = 0; i < columns.length; i++) row[columns[i] as string] = values[i] ?? null;
+        table.rows.add(row);
+        for (let i = 0; i < keyAt.length; i++) key[i] = values[keyAt[i] as number] ?? null;
+        table.byKey.set(key, row);
       }
     }
   }
 
   get(table: RuleTable, key: readonly Scalar[]): Row | undefined {
-    return this.table(table).get(keyString(key));
+    return this.table(table).byKey.get(key);
   }
 
-  rows(table: RuleTable): IterableIterator<Row> {
-    return this.table(table).values();
+  rows(table: RuleTable): Iterable<Row> {
+    return this.table(table).rows;
   }
 
   size(table: RuleTable): number {
-    return this.table(table).size;
+    return this.table(table).rows.size;
   }
 
   /** Rows of `table` whose `fields` equal `values`, through an index built once and kept up to date. */
   group(table: RuleTable, fields: readonly string[], values: readonly Scalar[]): Iterable<Row> {
-    return this.index(table, fields).groups.get(keyString(values))?.values() ?? [];
+    return this.groupIndex(table, fields).get(values) ?? [];
   }
 
   /** Apply an edit (the same Change the backend applies); returns what happened to the row. */
   apply(change: Change): RowChange | null {
     if (!isRuleTable(change.table)) return null;
-    const table = change.table;
-    const keyColumns = TABLE_KEYS[table];
+    const name = change.table;
+    const table = this.table(name);
+    const keyColumns = TABLE_KEYS[name];
     const key = change.op === 'insert' ? keyColumns.map((k) => change.row[k] ?? null) : change.key;
-    const id = keyString(key);
-    const before = this.table(table).get(id);
+    const before = table.byKey.get(key);
     let after: Row | undefined;
-    if (change.op === 'delete') after = undefined;
-    else if (change.op === 'insert') after = Object.fromEntries(Object.entries(change.row).map(([k, v]) => [k, normalise(v)]));
-    else {
+    if (change.op === 'insert') after = Object.fromEntries(Object.entries(change.row).map(([k, v]) => [k, normalise(v)]));
+    else if (change.op === 'set') {
       const created: Record<string, Scalar> = {};
       if (!before) keyColumns.forEach((k, i) => (created[k] = change.key[i] ?? null));
       after = { ...(before ?? created), [change.field]: normalise(change.value) };
     }
-    if (after) this.table(table).set(id, after);
-    else this.table(table).delete(id);
-    this.reindex(table, id, before, after);
-    return { table, before, after, field: change.op === 'set' ? change.field : undefined };
-  }
-
-  private table(name: RuleTable): Map<string, Row> {
-    return this.tables.get(name) as Map<string, Row>;
-  }
-
-  private index(table: RuleTable, fields: readonly string[]): GroupIndex {
-    let byFields = this.indexes.get(table);
-    if (!byFields) this.indexes.set(table, (byFields = new Map()));
-    const name = fields.join(',');
-    let index = byFields.get(name);
-    if (!index) {
-      index = { fields, groups: new Map() };
-      for (const [id, row] of this.table(table)) addToGroup(index, id, row);
-      byFields.set(name, index);
+    if (before) table.rows.delete(before);
+    if (after) {
+      table.rows.add(after);
+      table.byKey.set(key, after);
+    } else table.byKey.delete(key);
+    for (const { fields, index } of table.groups.values()) {
+      if (before) index.get(fields.map((f) => before[f] ?? null))?.delete(before);
+      if (after) index.upsert(fields.map((f) => after[f] ?? null), () => new Set()).add(after);
     }
-    return index;
+    return { table: name, before, after, field: change.op === 'set' ? change.field : undefined };
   }
 
-  private reindex(table: RuleTable, id: string, before: Row | undefined, after: Row | undefined): void {
-    for (const index of this.indexes.get(table)?.values() ?? []) {
-      if (before) index.groups.get(groupKey(index, before))?.delete(id);
-      if (after) addToGroup(index, id, after);
+  private table(name: RuleTable): Table {
+    return this.tables.get(name) as Table;
+  }
+
+  private groupIndex(name: RuleTable, fields: readonly string[]): NestedIndex<Set<Row>> {
+    const table = this.table(name);
+    const id = fields.join(',');
+    let group = table.groups.get(id);
+    if (!group) {
+      const index = new NestedIndex<Set<Row>>(Math.max(fields.length, 1));
+      for (const row of table.rows) index.upsert(fields.length === 0 ? [null] : fields.map((f) => row[f] ?? null), () => new Set()).add(row);
+      table.groups.set(id, (group = { fields, index }));
     }
+    return group.index;
   }
-}
-
-const groupKey = (index: GroupIndex, row: Row) => keyString(index.fields.map((f) => row[f] ?? null));
-
-function addToGroup(index: GroupIndex, id: string, row: Row): void {
-  const g = groupKey(index, row);
-  let members = index.groups.get(g);
-  if (!members) index.groups.set(g, (members = new Map()));
-  members.set(id, row);
 }
 
 /** SQLite keeps booleans as 0/1; the rules read them that way whichever side the value came from. */

@@ -83,9 +83,13 @@ export class Validator {
   private rerunAll(rule: Rule): boolean {
     const previous = this.byRule.get(rule) as Map<string, Finding[]>;
     const next = new Map<string, Finding[]>();
-    for (const scope of rule.scopes(this.ctx)) {
-      const found = rule.check(scope, this.ctx);
-      if (found.length > 0) next.set(keyString(scope), found);
+    if (rule.checkAll) {
+      for (const [scope, found] of rule.checkAll(this.ctx)) next.set(keyString(scope), found);
+    } else {
+      for (const scope of rule.scopes(this.ctx)) {
+        const found = rule.check(scope, this.ctx);
+        if (found.length > 0) next.set(keyString(scope), found);
+      }
     }
     this.byRule.set(rule, next);
     return previous.size > 0 || next.size > 0;

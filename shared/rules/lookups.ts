@@ -31,28 +31,33 @@ export const isCommune = (row: Row) => row.kind === 'commune' && row.merged_into
 const MET_WORDS = new Set(['x', 'đạt', 'dat', '1', '✓', 'có']);
 const NOT_MET_WORDS = new Set(['chưa đạt', 'không đạt', '0', '-', 'không']);
 
+type Threshold = ((n: number) => boolean) | null;
+const thresholds = new WeakMap<Row, Threshold>();
+
+/** A simple threshold ("≥ 60%", "< 5"), parsed once per indicator row; null when it is not one. */
+function thresholdOf(indicator: Row): Threshold {
+  let test = thresholds.get(indicator);
+  if (test !== undefined) return test;
+  const m = /^\s*(≥|>=|>|≤|<=|<)\s*(\d+(?:[.,]\d+)?)/.exec(String(indicator.threshold ?? ''));
+  const bound = m ? Number((m[2] as string).replace(',', '.')) : 0;
+  const op = m?.[1];
+  test =
+    op === '≥' || op === '>=' ? (n) => n >= bound : op === '>' ? (n) => n > bound : op === '≤' || op === '<=' ? (n) => n <= bound : op === '<' ? (n) => n < bound : null;
+  thresholds.set(indicator, test);
+  return test;
+}
+
 /** Whether an indicator's value meets it: a mark word, a boolean 1/0, or a simple threshold ("≥ 60"); null when unknown. */
 export function indicatorMet(indicator: Row, value: Row | undefined): boolean | null {
   if (!value) return null;
-  const text = typeof value.text === 'string' ? value.text.normalize('NFC').trim().toLowerCase() : '';
-  if (MET_WORDS.has(text)) return true;
-  if (NOT_MET_WORDS.has(text)) return false;
+  if (typeof value.text === 'string' && value.text !== '') {
+    const text = value.text.normalize('NFC').trim().toLowerCase();
+    if (MET_WORDS.has(text)) return true;
+    if (NOT_MET_WORDS.has(text)) return false;
+  }
   const n = typeof value.value === 'number' ? value.value : null;
   if (n === null) return null;
   if (indicator.kind === 'boolean') return n === 1;
-  const m = /^\s*(≥|>=|>|≤|<=|<)\s*(\d+(?:[.,]\d+)?)/.exec(String(indicator.threshold ?? ''));
-  if (!m) return null;
-  const bound = Number((m[2] as string).replace(',', '.'));
-  switch (m[1]) {
-    case '≥':
-    case '>=':
-      return n >= bound;
-    case '>':
-      return n > bound;
-    case '≤':
-    case '<=':
-      return n <= bound;
-    default:
-      return n < bound;
-  }
+  const test = thresholdOf(indicator);
+  return test ? test(n) : null;
 }

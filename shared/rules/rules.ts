@@ -1,5 +1,6 @@
 // The validation rules of a plan, each one declaration of a rule kind. Adding a rule means adding an
 // entry here; the engine derives its dependencies and re-checks it incrementally.
+import type { Scalar } from '../api/edits';
 import { formatAmount } from '../format/vi';
 import type { Row } from './dataset';
 import { viText } from './finding';
@@ -179,15 +180,18 @@ export const RULES: readonly Rule[] = [
     field: 'met',
     label: unitLabel,
     test: (met, row, { data }) => {
-      const indicators = [...data.group('indicator', ['criterion_id'], [row.criterion_id ?? null])];
-      if (indicators.length === 0) return null;
+      const key: Scalar[] = [row.unit_id ?? null, null, row.year ?? null, row.kind ?? null];
       const failing: string[] = [];
-      for (const indicator of indicators) {
-        const value = data.get('indicator_value', [row.unit_id ?? null, indicator.id ?? null, row.year ?? null, row.kind ?? null]);
+      let indicators = 0;
+      for (const indicator of data.group('indicator', ['criterion_id'], [row.criterion_id ?? null])) {
+        indicators++;
+        key[1] = indicator.id ?? null;
+        const value = data.get('indicator_value', key);
         const ok = indicatorMet(indicator, value);
         if (ok === null) return null;
         if (!ok) failing.push(String(indicator.code));
       }
+      if (indicators === 0) return null;
       const derived = failing.length === 0;
       if ((met === 1) === derived) return null;
       const word = (b: boolean) => viText(b ? 'validation.met' : 'validation.notMet');

@@ -29,4 +29,6 @@ export interface Rule {
   scopes(ctx: RuleContext): Iterable<Scope>;
   scopesOf(change: RowChange, ctx: RuleContext): Iterable<Scope> | 'all';
   check(scope: Scope, ctx: RuleContext): Finding[];
+  /** A faster full run than checking every scope one by one, when the rule has one. */
+  checkAll?(ctx: RuleContext): Iterable<[Scope, Finding[]]>;
 }

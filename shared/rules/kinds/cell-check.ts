@@ -31,11 +31,39 @@ export interface CellCheckDeclaration {
 }
 
 export function cellCheck(d: CellCheckDeclaration): Rule {
+  const checkRow = (row: Row, key: () => Scope, ctx: RuleContext): Finding[] => {
+    const value = row[d.field] ?? null;
+    if (value === null || (d.when && !d.when(row, ctx))) return [];
+    const problem = d.test(value, row, ctx);
+    if (!problem) return [];
+    return [
+      makeFinding({
+        severity: d.severity ?? 'error',
+        rule: d.id,
+        table: d.table,
+        key: key() as (string | number)[],
+        field: d.field,
+        row: d.label(row, ctx),
+        expected: problem.expected,
+        actual: problem.actual,
+        message: problem.message,
+        params: problem.params ?? {},
+      }),
+    ];
+  };
   return {
     id: d.id,
     reads: [{ table: d.table, fields: [d.field] }, ...(d.alsoReads ?? [])],
     *scopes(ctx) {
       for (const row of ctx.data.rows(d.table)) yield rowKey(d.table, row);
+    },
+    *checkAll(ctx) {
+      for (const row of ctx.data.rows(d.table)) {
+        let key: Scope | null = null;
+        const keyOf = () => (key ??= rowKey(d.table, row));
+        const found = checkRow(row, keyOf, ctx);
+        if (found.length > 0) yield [keyOf(), found];
+      }
     },
     scopesOf(change, ctx) {
       if (change.table !== d.table) return d.affected ? d.affected(change, ctx) : 'all';
@@ -44,26 +72,7 @@ export function cellCheck(d: CellCheckDeclaration): Rule {
     },
     check(scope: Scope, ctx) {
       const row = ctx.data.get(d.table, scope);
-      if (!row || (d.when && !d.when(row, ctx))) return [];
-      const value = row[d.field] ?? null;
-      if (value === null) return [];
-      const problem = d.test(value, row, ctx);
-      if (!problem) return [];
-      const label = d.label(row, ctx);
-      return [
-        makeFinding({
-          severity: d.severity ?? 'error',
-          rule: d.id,
-          table: d.table,
-          key: scope as (string | number)[],
-          field: d.field,
-          row: label,
-          expected: problem.expected,
-          actual: problem.actual,
-          message: problem.message,
-          params: problem.params ?? {},
-        }),
-      ];
+      return row ? checkRow(row, () => scope, ctx) : [];
     },
   };
 }
