@@ -3,12 +3,11 @@
 import type Database from 'better-sqlite3';
 import type { StagedFile } from '../../../shared/api/import';
 import type { Finding } from '../../../shared/api/validation';
-import { applyChanges } from '../edits/apply';
 import { AppError } from '../errors';
 import { BatchContext, type BatchOptions } from './batch-context';
 import './editable-tables';
 import { loadFormDefinitions } from './form-definition';
-import { stagedFindings } from './staged-findings';
+import { applyValidated } from './staged-findings';
 import { readFile, sha256, stageFile, type FileSource, type ReadFile, type StagedForm } from './stage-file';
 
 export type Progress = (done: number, total: number, file: string) => void;
@@ -32,7 +31,11 @@ export function stageFiles(db: Database.Database, reads: readonly ReadFile[], op
 /** Staged results with, for each file, the findings of the rules the staged data would add to the document's. */
 export function previewFiles(db: Database.Database, reads: readonly ReadFile[], options: BatchOptions): StagedFile[] {
   const { batch, staged } = stageFiles(db, reads, options);
-  const added = stagedFindings(db, [...batch.units.changes, ...batch.plans.changes], staged.map((s) => s.changes));
+  const { findings } = applyValidated(db, 'preview', [...batch.units.changes, ...batch.plans.changes], staged.map((s) => s.changes), false);
+  return withFindings(staged, findings);
+}
+
+function withFindings(staged: StagedForm[], added: Finding[][]): StagedFile[] {
   return staged.map((s, i) => ({ ...s.file, findings: withoutRepeats([...s.file.findings, ...(added[i] ?? [])]) }));
 }
 
@@ -51,9 +54,8 @@ export function applyFiles(db: Database.Database, reads: readonly ReadFile[], op
     const { batch, staged } = stageFiles(db, reads, options);
     const accepted = staged.filter((s) => s.record !== null);
     if (accepted.length === 0) throw new AppError('import.nothingToApply');
-    const changes = [...batch.units.changes, ...batch.plans.changes, ...accepted.flatMap((s) => s.changes)];
     const label = `Nhập ${accepted.length === 1 ? (accepted[0] as StagedForm).file.file : `${accepted.length} tệp`}`;
-    const { stepId } = changes.length > 0 ? applyChanges(db, label, changes) : { stepId: 0 };
+    const { stepId, findings } = applyValidated(db, label, [...batch.units.changes, ...batch.plans.changes], staged.map((s) => s.changes), true);
     const now = new Date().toISOString();
     const exists = db.prepare('SELECT 1 FROM workbook WHERE sha256 = ? AND form = ? AND sheet = ? AND plan_id IS ?');
     const insert = db.prepare('INSERT INTO workbook (plan_id, form, sheet, file_name, sha256, bytes, binding, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
@@ -64,6 +66,6 @@ export function applyFiles(db: Database.Database, reads: readonly ReadFile[], op
       if (exists.get(hash, s.record.form, s.record.sheet, s.record.planId)) return;
       insert.run(s.record.planId, s.record.form, s.record.sheet, read.input.name, hash, Buffer.from(read.input.bytes), JSON.stringify(s.record.binding), now);
     });
-    return { stepId, files: staged.map((s) => s.file) };
+    return { stepId, files: withFindings(staged, findings) };
   })();
 }

@@ -1,6 +1,7 @@
-// The findings the staged data would produce: the batch is applied inside a savepoint, the document is
-// validated, and the savepoint is rolled back. Findings the document already had are left out; each new
-// one goes to the file whose changes touch its row.
+// The findings a batch adds to the document: its changes are applied (one undo step) and the document is
+// validated before and after. A preview does this inside a savepoint it rolls back; the real import keeps
+// it. Findings the document already had are left out; each new one goes to the file whose changes touch
+// its row.
 import type Database from 'better-sqlite3';
 import type { Change } from '../../../shared/api/edits';
 import type { Finding } from '../../../shared/api/validation';
@@ -10,25 +11,32 @@ import { validateDocument } from '../validation/validate';
 const findingId = (f: Finding) => `${f.rule}|${JSON.stringify(f.target ?? null)}|${f.message}`;
 const rowId = (table: string, key: readonly (string | number)[]) => `${table}|${JSON.stringify(key)}`;
 
-/** New findings per file (same order as `perFile`), given the batch's shared changes and each file's own. */
-export function stagedFindings(db: Database.Database, shared: Change[], perFile: Change[][]): Finding[][] {
+export interface ValidatedApply {
+  stepId: number;
+  /** New findings per file, in the order of `perFile`. */
+  findings: Finding[][];
+}
+
+/** Apply the batch's shared changes and each file's own as one step, and say what the rules now find. */
+export function applyValidated(db: Database.Database, label: string, shared: Change[], perFile: Change[][], keep: boolean): ValidatedApply {
   const all = [...shared, ...perFile.flat()];
-  const out = perFile.map((): Finding[] => []);
-  if (all.length === 0) return out;
+  const findings = perFile.map((): Finding[] => []);
+  if (all.length === 0) return { stepId: 0, findings };
   const before = new Set(validateDocument(db).map(findingId));
-  const after = withinRolledBack(db, () => {
-    applyChanges(db, 'preview', all);
-    return validateDocument(db).filter((f) => !before.has(findingId(f)));
-  });
+  const run = () => {
+    const { stepId } = applyChanges(db, label, all);
+    return { stepId, added: validateDocument(db).filter((f) => !before.has(findingId(f))) };
+  };
+  const { stepId, added } = keep ? run() : withinRolledBack(db, run);
   const owners = new Map<string, number>();
   perFile.forEach((changes, i) => {
     for (const c of changes) if (c.op !== 'insert') owners.set(rowId(c.table, c.key), i);
   });
-  for (const finding of after) {
+  for (const finding of added) {
     const owner = finding.target ? owners.get(rowId(finding.target.table, finding.target.key)) : undefined;
-    out[owner ?? perFile.findIndex((c) => c.length > 0)]?.push(finding);
+    findings[owner ?? perFile.findIndex((c) => c.length > 0)]?.push(finding);
   }
-  return out;
+  return { stepId: keep ? stepId : 0, findings };
 }
 
 function withinRolledBack<T>(db: Database.Database, fn: () => T): T {
