@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Backend } from '../../electron/backend/backend';
 import { runCli } from '../../electron/cli/run';
@@ -47,6 +48,28 @@ describe('validation of a real document', () => {
     const { findings } = await backend.dispatch('validation.run', {});
     expect(findings.filter((f) => f.severity === 'warning').map((f) => f.message)).toEqual(['Mường Khoa: chưa có hiện trạng đến 31/12/2024']);
     await expect(backend.dispatch('validation.run', { planId: mk.planId + 99 })).rejects.toMatchObject({ code: 'error.notFound' });
+  });
+});
+
+describe('imported forms kept in the document', () => {
+  it('reports a value typed over a formula at its Sheet!Cell, named after the file', async () => {
+    backend = (await openTestBackend()).backend;
+    const mk = await enterMuongKhoa(backend);
+    await backend.dispatch('edits.apply', { label: 'Sửa', changes: [{ op: 'set', table: 'resource_amount', key: [mk.planId, 2025, mk.source('integrated')], field: 'amount', value: 2556 }] });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile('/work/shared/templates/examples/bieu04-nguon-luc.xlsx');
+    const sheet = wb.worksheets[0] as ExcelJS.Worksheet;
+    // C8 = C9 + C10 = 23.756 in the form; someone typed 24.056 over its result.
+    sheet.getCell('C8').value = { formula: 'C9+C10', result: 24056 };
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    backend.document!.db
+      .prepare("INSERT INTO workbook (plan_id, form, sheet, file_name, sha256, bytes, binding, imported_at) VALUES (?, 'bieu04', ?, 'bieu04-muong-khoa.xlsx', '', ?, '{}', '2025-01-01')")
+      .run(mk.planId, sheet.name, bytes);
+
+    const { findings } = await backend.dispatch('validation.run', { planId: mk.planId });
+    // C7 (the grand total) is a formula over C8 too, and its stored result still agrees with it.
+    expect(findings.map((f) => [f.rule, f.table, f.cell, f.expected, f.actual])).toEqual([['template.formula', 'bieu04-muong-khoa.xlsx', `${sheet.name}!C8`, 23756, 24056]]);
+    expect(findings[0]?.message).toBe(`${sheet.name}!C8: giá trị lưu 24.056 khác kết quả công thức =C9+C10 = 23.756`);
   });
 });
 

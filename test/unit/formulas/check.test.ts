@@ -2,36 +2,15 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { checkFormulaCells } from '../../../electron/backend/formulas/check';
-import { evaluateFormulas, type CellValue, type SheetCells } from '../../../electron/backend/formulas/evaluate';
+import { evaluateFormulas, type SheetCells } from '../../../electron/backend/formulas/evaluate';
+import { sheetCellsOf } from '../../../electron/backend/formulas/workbook-cells';
 
 const EXAMPLES = '/work/shared/templates/examples';
 
-/** Every cell of a workbook as the evaluator takes it: typed values, formulas with their cached results. */
 async function readSheets(file: string): Promise<SheetCells[]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
-  return wb.worksheets.map((ws) => {
-    const cells: SheetCells['cells'] = new Map();
-    ws.eachRow((row) =>
-      row.eachCell((cell) => {
-        const raw = cell.value as unknown;
-        if (cell.formula) {
-          // A formula saved without a result (F16 of Biểu 05) has nothing to disagree with.
-          const result = (raw as { result?: unknown }).result;
-          cells.set(cell.address, result === undefined ? { formula: cell.formula } : { formula: cell.formula, value: scalar(result) });
-        }
-        else if (cell.type !== ExcelJS.ValueType.Merge) cells.set(cell.address, { value: scalar(raw) });
-      }),
-    );
-    return { name: ws.name, cells };
-  });
-}
-
-function scalar(raw: unknown): CellValue {
-  if (raw === null || raw === undefined) return null;
-  if (typeof raw === 'number' || typeof raw === 'string' || typeof raw === 'boolean') return raw;
-  if (typeof raw === 'object' && 'richText' in raw) return (raw as { richText: { text: string }[] }).richText.map((r) => r.text).join('');
-  return String(raw);
+  return sheetCellsOf(wb);
 }
 
 describe('formulas of the provincial forms', () => {
