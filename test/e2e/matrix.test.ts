@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { startApp, type RunningApp } from './harness';
-import { seedExample } from './matrix-seed';
+import { seedExample } from '../helpers/example-bieu01';
 
 describe('the criterion matrix in Chromium', () => {
   let app: RunningApp;

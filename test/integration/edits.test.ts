@@ -106,7 +106,7 @@ describe('undoable edits', () => {
     const t = await setup();
     const good = t.mark(1, true);
     const cases: [Change, string][] = [
-      [{ op: 'set', table: 'plan', key: [1], field: 'name', value: 'x' }, 'edits.unknownTable'],
+      [{ op: 'set', table: 'undo_step', key: [1], field: 'label', value: 'x' }, 'edits.unknownTable'],
       [{ op: 'set', table: 'criterion_mark', key: [t.commune.id, t.set.criteria[0]!.id, 2024, 'actual'], field: 'unit_id', value: 3 }, 'edits.unknownField'],
       [{ op: 'set', table: 'criterion_mark', key: [t.commune.id, t.set.criteria[0]!.id, 2024, 'actual'], field: 'met', value: 'x' }, 'edits.badValue'],
       [{ op: 'set', table: 'criterion_mark', key: [t.commune.id, t.set.criteria[0]!.id, 2024], field: 'met', value: true }, 'edits.badKey'],

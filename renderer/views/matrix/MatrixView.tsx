@@ -22,6 +22,12 @@ export function MatrixView() {
   const [tab] = useState<Tab>('criteria');
   const [reloads, setReloads] = useState(0);
   const edits = useEdits();
+  // A dashboard bar brings its communes forward on the side it counted.
+  const focus = useApp((s) => s.matrixFocus);
+  const unitFilter = useMemo(() => (focus ? new Set(focus.unitIds) : null), [focus]);
+  useEffect(() => {
+    if (focus) setMode(focus.side === 'planned' ? 'plan' : 'actual');
+  }, [focus]);
 
   useEffect(() => {
     if (!plan) return;
@@ -80,7 +86,7 @@ export function MatrixView() {
       {tab === 'criteria' && (
         <>
           {mode === 'compare' && <PlanGains model={model} version={version} />}
-          <CriteriaGrid key={mode} model={model} version={version} mode={mode} unitFilter={null} />
+          <CriteriaGrid key={mode} model={model} version={version} mode={mode} unitFilter={unitFilter} />
         </>
       )}
     </div>
