@@ -85,4 +85,29 @@ describe('live validation in Chromium', () => {
     expect(await entries().count()).toBe(2);
     expect(await entries().nth(1).innerText()).toContain('-5 nhỏ hơn mức thấp nhất 0');
   });
+
+  it('marks the matrix too: a plan row that no longer adds up to its planned count is a warning until undone', async () => {
+    const criterion17 = (app.backend.document!.db.prepare("SELECT id FROM criterion WHERE set_id = 'xa-ntm-2021-2025' AND no = 17").get() as { id: number }).id;
+    const grid = app.page.getByTestId('matrix-grid');
+    const mark = grid.locator(`.ag-row[row-id="${mk.unitId}"] .ag-cell[col-id="plan:c${criterion17}"]`);
+    const planned = grid.locator(`.ag-row[row-id="${mk.unitId}"] .ag-cell[col-id="plan:plannedCount"]`);
+    const warned = async () => ((await planned.getAttribute('class')) ?? '').split(/\s+/).includes('xl-finding-warning');
+    await app.page.getByRole('button', { name: 'Ma trận tiêu chí' }).click();
+    await app.page.getByRole('tab', { name: 'Kế hoạch năm 2025' }).click();
+    await mark.waitFor();
+    expect(await warned()).toBe(false);
+
+    await mark.click();
+    await app.page.keyboard.press('Delete');
+    await expect.poll(warned).toBe(true);
+    await expect.poll(() => count().innerText()).toContain('1 cảnh báo');
+    await panel().getByTestId('findings-severity').selectOption('warning');
+    await panel().getByTestId('findings-table').selectOption('');
+    await expect.poll(() => entries().allInnerTexts()).toEqual([expect.stringContaining('Mường Khoa: kế hoạch ghi 13/19 tiêu chí nhưng dòng đánh dấu 12/19')]);
+
+    await app.page.keyboard.press('Control+z');
+    await expect.poll(warned).toBe(false);
+    await expect.poll(() => entries().count()).toBe(0);
+    expect(app.errors).toEqual([]);
+  });
 });

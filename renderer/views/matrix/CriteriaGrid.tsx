@@ -1,6 +1,8 @@
 import { AgGridReact } from 'ag-grid-react';
 import { useMemo } from 'react';
 import { gridLocaleVi, gridTheme } from '../../grid/setup';
+import { useCellFindings } from '../../findings/cell-findings';
+import { matrixCellFinding } from '../../findings/matrix-cells';
 import { useExcelGrid } from '../../grid/excel';
 import { useI18n, useT } from '../../i18n';
 import { criteriaCellSpecs, criteriaChanges, criteriaColumns, totalsRows, type GridRow, type Mode } from './criteria-columns';
@@ -17,10 +19,14 @@ export function CriteriaGrid({ model, version, mode, unitFilter }: { model: Matr
     return unitFilter ? all.filter((r) => unitFilter.has(r.unitId)) : all;
   }, [model, version, unitFilter]);
   const totals = useMemo(() => totalsRows(model, mode, t), [model, mode, version, lang]);
+  const markFindings = useCellFindings('criterion_mark');
+  const statusFindings = useCellFindings('unit_status');
   const grid = useExcelGrid<GridRow>({
     getRowId: (row) => row.id,
     columns: specs,
     toChanges: (cells) => criteriaChanges(model, cells),
+    cellFinding: matrixCellFinding(model, markFindings.at, statusFindings.at),
+    findingsVersion: markFindings.version,
     defaultColDef: { sortable: false, resizable: true, suppressMovable: true },
   });
   return (
