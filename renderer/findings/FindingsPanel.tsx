@@ -76,7 +76,7 @@ export function FindingsPanel() {
             {shown.map((f, i) => (
               <tr key={`${f.rule}|${f.message}|${i}`} className={`finding ${f.severity}`} data-testid="finding" onClick={() => goTo(f)}>
                 <td>
-                  <span aria-hidden="true">{f.severity === 'error' ? '⛔' : '⚠'}</span> {t(f.severity === 'error' ? 'validation.severity.error' : 'validation.severity.warning')}
+                  <span aria-hidden="true">{f.severity === 'error' ? '✖' : '⚠'}</span> {t(f.severity === 'error' ? 'validation.severity.error' : 'validation.severity.warning')}
                 </td>
                 <td>{[f.table, f.row, f.column, f.cell].filter(Boolean).join(' › ')}</td>
                 <td>{f.message}</td>

@@ -22,7 +22,7 @@ export function FindingsStatus() {
   const kind = errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'clean';
   return (
     <button type="button" className={`findings-count ${kind}`} data-testid="findings-count" aria-busy={loading} onClick={() => togglePanel()}>
-      <span aria-hidden="true">{kind === 'clean' ? '✓' : kind === 'error' ? '⛔' : '⚠'}</span> {findings.length === 0 ? t('validation.none') : t('validation.count', { errors, warnings })}
+      <span aria-hidden="true">{kind === 'clean' ? '✓' : kind === 'error' ? '✖' : '⚠'}</span> {findings.length === 0 ? t('validation.none') : t('validation.count', { errors, warnings })}
     </button>
   );
 }
