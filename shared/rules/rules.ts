@@ -128,6 +128,16 @@ export const RULES: readonly Rule[] = [
     test: within(0, 100, false),
     alsoReads: [{ table: 'indicator', fields: ['kind'] }],
   }),
+  ...(['value_prev', 'target'] as const).map((field) =>
+    cellCheck({
+      id: `target_indicator.${field}.percentRange`,
+      table: 'target_indicator',
+      field,
+      when: (row) => String(row.unit ?? '').trim() === '%',
+      label: (row, ctx) => [String(row.label ?? row.code), row.unit_id === null ? '' : unitLabel(row, ctx)].filter(Boolean).join(' — '),
+      test: within(0, 100, false),
+    }),
+  ),
   cellCheck({
     id: 'status.plannedCountRange',
     table: 'unit_status',

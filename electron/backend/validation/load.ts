@@ -26,7 +26,7 @@ const QUERIES: Record<RuleTable, string> = {
   project: 'SELECT id, plan_id, year, source_id, phase, name, unit_id, total_investment, allocated_before, plan_amount FROM project WHERE plan_id = :plan',
   recurrent_content: 'SELECT id, plan_id, parent_id, code, label FROM recurrent_content WHERE plan_id = :plan',
   recurrent_amount: 'SELECT content_id, unit_id, amount FROM recurrent_amount WHERE content_id IN (SELECT id FROM recurrent_content WHERE plan_id = :plan)',
-  target_indicator: 'SELECT id, plan_id, unit_id, code, label, value_prev, target FROM target_indicator WHERE plan_id = :plan',
+  target_indicator: 'SELECT id, plan_id, unit_id, code, label, unit, value_prev, target FROM target_indicator WHERE plan_id = :plan',
   criterion_mark: `SELECT unit_id, criterion_id, year, kind, met FROM criterion_mark
     WHERE ${PLAN_YEARS} AND criterion_id IN (${PLAN_CRITERIA}) AND unit_id IN (${PLAN_COMMUNES})`,
   unit_status: `SELECT unit_id, year, kind, level, recognised_year, planned_count FROM unit_status WHERE ${PLAN_YEARS} AND unit_id IN (${PLAN_COMMUNES})`,

@@ -59,6 +59,18 @@ describe('ranges and types', () => {
     expect(v.findings()).toEqual([]);
   });
 
+  it('keeps target indicators in percent within 0-100, and leaves other units alone', () => {
+    const target = (id: number, unit: string, value_prev: number | null, value: number | null) => ({ id, plan_id: 1, unit_id: 10, code: String(id), label: `Chỉ tiêu ${id}`, unit, value_prev, target: value, ord: id });
+    const { findings } = run({
+      unit_status: [status(10, 2024, 'actual', null), status(11, 2024, 'actual', null)],
+      target_indicator: [target(1, '%', 105, 60), target(2, 'triệu đồng/người/năm', 48, 154), target(3, '%', null, -1)],
+    });
+    expect(findings.map((f) => [f.rule, f.column, f.message])).toEqual([
+      ['target_indicator.value_prev.percentRange', 'Thực hiện năm trước', 'Chỉ tiêu 1 — Mường Khoa: 105 lớn hơn mức cao nhất 100'],
+      ['target_indicator.target.percentRange', 'Mục tiêu', 'Chỉ tiêu 3 — Mường Khoa: -1 nhỏ hơn mức thấp nhất 0'],
+    ]);
+  });
+
   it('wants a whole number of planned criteria, at most the number of criteria', () => {
     const { findings } = run({ unit_status: [status(10, 2024, 'actual', null), status(11, 2024, 'actual', null), status(10, 2025, 'plan', 2.5), status(11, 2025, 'plan', 4)] });
     expect(findings.map((f) => [f.rule, f.row, f.message])).toEqual([
