@@ -1,6 +1,7 @@
 // What the files of one import batch share: the document, the communes (known and to be created), the
 // plans, fresh ids for rows that later cells refer to, and the user's choices.
 import type Database from 'better-sqlite3';
+import type { Scalar } from '../../../shared/api/edits';
 import type { FormDefinition } from './form-definition';
 import { PlanResolver } from './plan-resolver';
 import { UnitDirectory } from './unit-directory';
@@ -14,6 +15,8 @@ export class BatchContext {
   readonly units: UnitDirectory;
   readonly plans: PlanResolver;
   private readonly nextIds = new Map<string, number>();
+  /** Rows the batch inserts, by table and key (see StageBuilder). */
+  readonly newRows = new Map<string, Record<string, Scalar>>();
 
   constructor(
     readonly db: Database.Database,

@@ -33,10 +33,15 @@ export class StageBuilder {
   values = 0;
   private readonly statements = new Map<string, Database.Statement>();
 
+  /**
+   * @param newRows rows this batch inserts, by table and key: shared by every file of the batch, so a
+   *   second value for a new row joins its insert instead of becoming a conflicting second insert.
+   */
   constructor(
     private readonly db: Database.Database,
     readonly grid: SheetGrid,
     readonly tableLabel: string,
+    private readonly newRows: Map<string, Record<string, Scalar>>,
   ) {}
 
   problem(severity: ImportProblem['severity'], row: number, col: number, key: MessageKey, params: MessageParams = {}): void {
@@ -72,8 +77,24 @@ export class StageBuilder {
       this.counts.same++;
       return;
     }
-    this.changes.push({ op: 'set', table: target.table, key: target.key, field: target.field, value });
+    if (current === undefined) this.insertField(target, value);
+    else this.changes.push({ op: 'set', table: target.table, key: target.key, field: target.field, value });
     this.record(current === undefined ? 'create' : 'change', place, current ?? null, value);
+  }
+
+  /** A value for a row the document does not have: one insert per new row (cheaper than a set that creates it). */
+  private insertField(target: CellTarget, value: Scalar): void {
+    const id = `${target.table}|${JSON.stringify(target.key)}`;
+    const pending = this.newRows.get(id);
+    if (pending) {
+      pending[target.field] = value;
+      return;
+    }
+    const keyColumns = editableTable(target.table)?.keyColumns ?? [];
+    const row: Record<string, Scalar> = Object.fromEntries(keyColumns.map((k, i) => [k, target.key[i] as Scalar]));
+    row[target.field] = value;
+    this.newRows.set(id, row);
+    this.changes.push({ op: 'insert', table: target.table, row });
   }
 
   insert(table: string, row: Record<string, Scalar>, place: Place, shown: Scalar): void {

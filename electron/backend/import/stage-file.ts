@@ -62,7 +62,7 @@ export function stageFile(batch: BatchContext, read: ReadFile): StagedForm {
   try {
     const found = recognise(read.workbook, batch.forms);
     if (!found) throw new AppError('import.unknownForm');
-    const out = new StageBuilder(batch.db, found.grid, found.form.name);
+    const out = new StageBuilder(batch.db, found.grid, found.form.name, batch.newRows);
     const bound = bindForm(batch, found, out);
     const newUnits = batch.units.changes.slice(unitsBefore).map((c) => (c.op === 'insert' ? String(c.row.name) : ''));
     const sheet = found.grid.sheet;
