@@ -1,6 +1,5 @@
 // Everything the plan paragraphs are written from, loaded in one go by the backend.
 import type { ResourceEntry, SourceLike } from '../domain/funding';
-import type { MarkLike } from '../domain/matrix';
 import type { Bucket, RecognitionLevel } from '../model';
 
 export interface SnapshotUnit {
@@ -18,9 +17,13 @@ export interface SnapshotStatus {
   plannedCount: number | null;
 }
 
+/** One side of the matrix (status at 31/12 of a year, or the plan for a year), aggregated where it is read. */
 export interface SnapshotSide {
   year: number;
-  marks: MarkLike[];
+  /** Criteria met by each commune that has marks on this side. */
+  metByCommune: Map<number, number>;
+  /** By criterion id: communes meeting it, and how many of those are at the advanced level (nâng cao, kiểu mẫu). */
+  byCriterion: Map<number, { met: number; advanced: number }>;
   statuses: SnapshotStatus[];
 }
 

@@ -57,22 +57,19 @@ describe('plan paragraphs from the Tam Đường example forms', () => {
   });
 
   it('gives the dashboard its chart data', async () => {
-    const { backend, planId, communeIds } = await tamDuong();
+    const { backend, planId } = await tamDuong();
     const data = await backend.dispatch('dashboard.get', { planId });
-    expect(data.communes.map((c) => c.name)).toEqual([...communeIds.keys()]);
-    expect(data.buckets.map((b) => [b.label, b.actual.count])).toEqual([
+    expect(data.communes).toBe(12);
+    expect(data.buckets.map((b) => [b.label, b.actual])).toEqual([
       ['19', 9],
       ['15-18', 2],
       ['10-14', 1],
       ['5-9', 0],
       ['Dưới 5', 0],
     ]);
-    expect(data.buckets[1]!.actual.unitIds.sort()).toEqual([communeIds.get('Nà Tăm'), communeIds.get('Tả Lèng')].sort());
     // The plan side has no marks, only the planned number of criteria: every commune plans 19.
-    expect(data.buckets[0]!.planned.count).toBe(12);
-    const c11 = data.criteria.find((c) => c.no === 11)!;
-    expect(c11.actual.count).toBe(9);
-    expect(c11.actual.unitIds).not.toContain(communeIds.get('Giang Ma'));
+    expect(data.buckets[0]!.planned).toBe(12);
+    expect(data.criteria.find((c) => c.no === 11)!.actual).toBe(9);
     expect(data.resources.map((r) => [r.label, r.amount])).toEqual([
       ['Vốn ngân sách Trung ương trực tiếp đầu tư', 23756],
       ['Vốn ngân sách địa phương', 74135],
@@ -83,7 +80,36 @@ describe('plan paragraphs from the Tam Đường example forms', () => {
     expect(data.investment.reduce((sum, i) => sum + i.projects, 0)).toBe(26);
     expect(data.investment.find((i) => i.name === 'Bản Hon')).toMatchObject({ projects: 4, amount: 642 + 392 + 660 + 459 });
     expect(data.progress).toEqual([{ year: 2024, fullyMet: 9, average: 18 }]);
-    expect(data.findings).toEqual([]);
+    expect(await backend.dispatch('dashboard.findings', { planId })).toEqual([]);
+    await backend.close();
+  });
+
+  it('counts only the communes of the plan: merged communes drop out, a commune plan counts its own', async () => {
+    const { backend, planId, communeIds } = await tamDuong();
+    await backend.dispatch('units.merge', { ids: [communeIds.get('Nà Tăm')!, communeIds.get('Giang Ma')!], name: 'Nà Tăm Giang Ma' });
+    const district = (await backend.dispatch('narrative.get', { planId })).sections.find((s) => s.id === 'status')!.paragraphs;
+    expect(district).toContain('Có 10/11 xã đạt tiêu chí số 2 về giao thông.');
+    expect(district[1]).toBe('Trong đó: 09 xã đạt 19 tiêu chí; 01 xã đạt 15-18 tiêu chí.');
+    const [set] = await backend.dispatch('criteria.sets', {});
+    const own = await backend.dispatch('plans.create', { name: 'Kế hoạch xã Tả Lèng 2025', level: 'commune', unitId: communeIds.get('Tả Lèng')!, yearStart: 2025, yearEnd: 2025, criteriaSetId: set!.id });
+    const commune = (await backend.dispatch('narrative.get', { planId: own.id })).sections.find((s) => s.id === 'status')!.paragraphs;
+    expect(commune[0]).toBe('Đến 31/12/2024, có 0/1 xã đạt chuẩn nông thôn mới; bình quân đạt 16,0 tiêu chí/xã.');
+    expect(commune).toContain('Có 1/1 xã đạt tiêu chí số 2 về giao thông.');
+    expect(commune).toContain('Có 0/1 xã đạt tiêu chí số 11 về nghèo đa chiều.');
+    await backend.close();
+  });
+
+  it('names the communes behind a bar', async () => {
+    const { backend, planId } = await tamDuong();
+    expect(await backend.dispatch('dashboard.units', { planId, side: 'actual', bucket: '15-18' })).toEqual([
+      { id: expect.any(Number), name: 'Nà Tăm' },
+      { id: expect.any(Number), name: 'Tả Lèng' },
+    ]);
+    const c11 = (await backend.dispatch('dashboard.units', { planId, side: 'actual', criterionNo: 11 })).map((u) => u.name);
+    expect(c11).toHaveLength(9);
+    expect(c11).not.toContain('Giang Ma');
+    expect((await backend.dispatch('dashboard.units', { planId, side: 'planned', bucket: '19' })).length).toBe(12);
+    await expect(backend.dispatch('dashboard.units', { planId, side: 'actual', bucket: '7-8' })).rejects.toMatchObject({ code: 'error.notFound' });
     await backend.close();
   });
 
@@ -94,10 +120,10 @@ describe('plan paragraphs from the Tam Đường example forms', () => {
     db.prepare("UPDATE resource_amount SET typed_total = 24000 WHERE source_id = (SELECT id FROM capital_source WHERE role = 'central')").run();
     db.prepare("INSERT INTO resource_amount (plan_id, year, source_id, typed_total) SELECT ?, 2025, id, 24000 FROM capital_source WHERE role = 'central' AND NOT EXISTS (SELECT 1 FROM resource_amount WHERE source_id = capital_source.id)").run(planId);
     const { findings } = await backend.dispatch('validation.run', { planId });
-    const data = await backend.dispatch('dashboard.get', { planId });
+    const byTable = await backend.dispatch('dashboard.findings', { planId });
     expect(findings.length).toBeGreaterThan(0);
-    expect(data.findings.reduce((n, f) => n + f.count, 0)).toBe(findings.length);
-    expect(data.findings.map((f) => f.label).sort()).toEqual([...new Set(findings.map((f) => f.table))].sort());
+    expect(byTable.reduce((n, f) => n + f.count, 0)).toBe(findings.length);
+    expect(byTable.map((f) => f.label).sort()).toEqual([...new Set(findings.map((f) => f.table))].sort());
     await backend.close();
   });
 

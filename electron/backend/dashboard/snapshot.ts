@@ -4,7 +4,7 @@ import type { NarrativeSnapshot, SnapshotProject, SnapshotResource, SnapshotSide
 import type { MarkKind, Plan, RecognitionLevel } from '../../../shared/model';
 import { AppError } from '../errors';
 import { getCriteriaSet } from '../repo/criteria';
-import { loadMatrixSide } from '../repo/matrix';
+import { loadStatuses } from '../repo/matrix';
 import { getPlan, listPlans } from '../repo/plans';
 import { getUnit, listUnits } from '../repo/units';
 
@@ -42,8 +42,8 @@ export function loadSnapshot(db: Database.Database, planId?: number, year?: numb
       buckets: set.buckets,
       communes: communes.map(toUnit),
       villages: villages.map(toUnit),
-      actual: side(db, set.id, resolved.year - 1, 'actual'),
-      planned: side(db, set.id, resolved.year, 'plan'),
+      actual: side(db, set.id, communeIds, resolved.year - 1, 'actual'),
+      planned: side(db, set.id, communeIds, resolved.year, 'plan'),
       recognition: db
         .prepare('SELECT unit_id AS unitId, level FROM recognition_target WHERE plan_id = ? AND year = ?')
         .all(plan.id, resolved.year) as { unitId: number; level: RecognitionLevel }[],
@@ -58,11 +58,40 @@ export function loadSnapshot(db: Database.Database, planId?: number, year?: numb
   };
 }
 
-function side(db: Database.Database, setId: string, year: number, kind: MarkKind): SnapshotSide {
-  const loaded = loadMatrixSide(db, setId, year, kind);
+/** Marks of one side of the matrix for one criteria set, for `WHERE` (alias `m`). */
+export function sideCondition(setId: string, year: number, kind: MarkKind): { sql: string; params: (number | string)[] } {
+  return { sql: 'm.year = ? AND m.kind = ? AND m.criterion_id IN (SELECT id FROM criterion WHERE set_id = ?)', params: [year, kind, setId] };
+}
+
+/**
+ * A district side holds some 60,000 marks: they are counted in SQL, never carried into JavaScript. Counting
+ * over the whole side and then taking out the few units outside the plan (merged communes, another
+ * commune's plan) is much cheaper than testing every mark against the plan's list of communes.
+ */
+function side(db: Database.Database, setId: string, communeIds: ReadonlySet<number>, year: number, kind: MarkKind): SnapshotSide {
+  const where = sideCondition(setId, year, kind);
+  const byUnit = db.prepare(`SELECT m.unit_id, sum(m.met) FROM criterion_mark m WHERE ${where.sql} GROUP BY m.unit_id`).raw(true).all(...where.params) as [number, number][];
+  const inPlan = byUnit.filter(([id]) => communeIds.has(id)).map(([id]) => id);
+  const outside = byUnit.filter(([id]) => !communeIds.has(id)).map(([id]) => id);
+  const perCriterion = (units: number[] | null, metOnly = false): Map<number, number> => {
+    if (units?.length === 0) return new Map();
+    const only = units ? ' AND m.unit_id IN (SELECT value FROM json_each(?))' : '';
+    const sql = `SELECT m.criterion_id, ${metOnly ? 'count(*)' : 'sum(m.met)'} FROM criterion_mark m WHERE ${where.sql}${metOnly ? ' AND m.met = 1' : ''}${only} GROUP BY m.criterion_id`;
+    return new Map(db.prepare(sql).raw(true).all(...where.params, ...(units ? [JSON.stringify(units)] : [])) as [number, number][]);
+  };
+  let met: Map<number, number>;
+  if (outside.length <= inPlan.length) {
+    met = perCriterion(null);
+    for (const [id, n] of perCriterion(outside)) met.set(id, (met.get(id) ?? 0) - n);
+  } else {
+    met = perCriterion(inPlan);
+  }
+  const statuses = loadStatuses(db, year, kind);
+  const advanced = perCriterion(statuses.filter((s) => communeIds.has(s.unitId) && (s.level === 'nang_cao' || s.level === 'kieu_mau')).map((s) => s.unitId), true);
   return {
     year,
-    marks: loaded.marks.map((m) => ({ unitId: m.unitId, criterionId: m.criterionId, met: m.met })),
-    statuses: loaded.statuses.map((s) => ({ unitId: s.unitId, level: s.level, recognisedYear: s.recognisedYear, plannedCount: s.plannedCount })),
+    metByCommune: new Map(byUnit.filter(([id]) => communeIds.has(id))),
+    byCriterion: new Map([...met].map(([id, n]) => [id, { met: n, advanced: advanced.get(id) ?? 0 }])),
+    statuses: statuses.map((s) => ({ unitId: s.unitId, level: s.level, recognisedYear: s.recognisedYear, plannedCount: s.plannedCount })),
   };
 }

@@ -1,12 +1,12 @@
 import './dashboard.css';
 import './chart-setup';
-import { useEffect, useMemo, useState } from 'react';
-import type { DashboardData } from '../../../shared/api/dashboard';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { DashboardData, TableFindings } from '../../../shared/api/dashboard';
 import { call } from '../../api';
 import { useI18n, useT } from '../../i18n';
 import { useApp, useCurrentPlan } from '../../store/app';
 import { ChartCard } from './ChartCard';
-import { dashboardCharts } from './chart-options';
+import { dashboardCharts, type BarClick } from './chart-options';
 import { NarrativePanel } from './NarrativePanel';
 
 /** The first screen of a document: the plan at a glance, and its paragraphs written from the figures. */
@@ -16,15 +16,29 @@ export function DashboardView() {
   const plan = useCurrentPlan();
   const { run, focusMatrix } = useApp();
   const [data, setData] = useState<DashboardData | null>(null);
+  const [findings, setFindings] = useState<TableFindings | null>(null);
 
   useEffect(() => {
     if (!plan) return;
     setData(null);
+    setFindings(null);
     void run(async () => setData(await call('dashboard.get', { planId: plan.id })));
+    // A full validation run: the other charts do not wait for it.
+    void run(async () => setFindings(await call('dashboard.findings', { planId: plan.id })));
   }, [plan, run]);
 
+  const openBar = useCallback(
+    (click: BarClick) =>
+      void run(async () => {
+        if (!plan) return;
+        const units = click.units ?? (await call('dashboard.units', { planId: plan.id, side: click.side, bucket: click.bucket, criterionNo: click.criterionNo }));
+        focusMatrix({ side: click.side, label: click.label, criterionNo: click.criterionNo, unitIds: units.map((u) => u.id), unitNames: units.map((u) => u.name) });
+      }),
+    [plan, run, focusMatrix],
+  );
+
   // Rebuilt when the language changes: titles and series names are translated.
-  const charts = useMemo(() => (data ? dashboardCharts(data, t, focusMatrix) : []), [data, lang, focusMatrix]);
+  const charts = useMemo(() => (data ? dashboardCharts(data, findings, t, openBar) : []), [data, findings, lang, openBar]);
 
   if (!plan) return <p className="page muted">{t('plan.none')}</p>;
   if (!data) return <p className="page muted">{t('common.loading')}</p>;

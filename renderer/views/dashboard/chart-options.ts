@@ -1,19 +1,20 @@
 // Options of the dashboard's charts, built from `dashboard.get`. Bars that stand for communes carry
 // their unit ids, so a click can open those rows in the matrix.
 import type { AgCartesianChartOptions, AgChartOptions } from 'ag-charts-community';
-import type { ChartId, DashboardData } from '../../../shared/api/dashboard';
+import type { ChartId, DashboardData, TableFindings } from '../../../shared/api/dashboard';
 import { formatAmount } from '../../../shared/format/vi';
 import type { MessageKey, MessageParams } from '../../../shared/i18n';
 import { chartTheme, viNumber } from './chart-setup';
 
 type T = (key: MessageKey, params?: MessageParams) => string;
 
+/** What a clicked bar stands for: a bucket or a criterion on one side, or the communes themselves. */
 export interface BarClick {
   side: 'actual' | 'planned';
-  unitIds: number[];
-  unitNames: string[];
   label: string;
+  bucket?: string;
   criterionNo?: number;
+  units?: { id: number; name: string }[];
 }
 
 export interface ChartSpec {
@@ -28,8 +29,7 @@ interface SideRow {
   category: string;
   actual: number;
   planned: number;
-  actualIds: number[];
-  plannedIds: number[];
+  bucket?: string;
   criterionNo?: number;
 }
 
@@ -40,7 +40,7 @@ function base(title: string, data: unknown[]): Pick<AgCartesianChartOptions, 'ti
   return { title: { text: title }, data, theme: chartTheme, animation: { enabled: false } };
 }
 
-function sideChart(id: ChartId, title: string, rows: SideRow[], data: DashboardData, t: T, onBar: (click: Omit<BarClick, 'unitNames'>) => void, focusKey: 'dashboard.focus.bucket' | 'dashboard.focus.criterion'): ChartSpec {
+function sideChart(id: ChartId, title: string, rows: SideRow[], data: DashboardData, t: T, onBar: (click: BarClick) => void, focusKey: 'dashboard.focus.bucket' | 'dashboard.focus.criterion'): ChartSpec {
   const actualName = t('dashboard.actualSeries', { year: String(data.actualYear) });
   const planName = t('dashboard.planSeries', { year: String(data.year) });
   const hasPlan = rows.some((r) => r.planned > 0);
@@ -60,38 +60,24 @@ function sideChart(id: ChartId, title: string, rows: SideRow[], data: DashboardD
         const side = seriesId === 'planned' ? 'planned' : 'actual';
         const sideLabel = side === 'planned' ? planName : actualName;
         const label = t(focusKey, { label: row.category, no: String(row.criterionNo ?? ''), side: sideLabel });
-        onBar({ side, unitIds: side === 'planned' ? row.plannedIds : row.actualIds, label, ...(row.criterionNo !== undefined ? { criterionNo: row.criterionNo } : {}) });
+        onBar({ side, label, bucket: row.bucket, criterionNo: row.criterionNo });
       },
     },
   };
   return { id, options, points: rows.some((r) => r.actual > 0 || r.planned > 0) ? rows.length : 0, empty: t('dashboard.noData') };
 }
 
-export function dashboardCharts(data: DashboardData, t: T, focus: (click: BarClick) => void): ChartSpec[] {
-  const names = new Map(data.communes.map((c) => [c.id, c.name]));
-  const onBar = (click: Omit<BarClick, 'unitNames'>) => focus({ ...click, unitNames: click.unitIds.map((id) => names.get(id) ?? '') });
-  const bucketRows: SideRow[] = data.buckets.map((b) => ({
-    category: b.label,
-    actual: b.actual.count,
-    planned: b.planned.count,
-    actualIds: b.actual.unitIds,
-    plannedIds: b.planned.unitIds,
-  }));
-  const criterionRows: SideRow[] = data.criteria.map((c) => ({
-    category: String(c.no),
-    criterionNo: c.no,
-    actual: c.actual.count,
-    planned: c.planned.count,
-    actualIds: c.actual.unitIds,
-    plannedIds: c.planned.unitIds,
-  }));
+/** `findings` is null while the validation behind them still runs. */
+export function dashboardCharts(data: DashboardData, findings: TableFindings | null, t: T, onBar: (click: BarClick) => void): ChartSpec[] {
+  const bucketRows: SideRow[] = data.buckets.map((b) => ({ category: b.label, bucket: b.label, actual: b.actual, planned: b.planned }));
+  const criterionRows: SideRow[] = data.criteria.map((c) => ({ category: String(c.no), criterionNo: c.no, actual: c.actual, planned: c.planned }));
   return [
     sideChart('buckets', t('dashboard.chart.buckets'), bucketRows, data, t, onBar, 'dashboard.focus.bucket'),
     sideChart('criteria', t('dashboard.chart.criteria'), criterionRows, data, t, onBar, 'dashboard.focus.criterion'),
     progressChart(data, t),
     resourcesChart(data, t),
     investmentChart(data, t, onBar),
-    findingsChart(data, t),
+    findingsChart(findings, t),
   ];
 }
 
@@ -120,7 +106,7 @@ function resourcesChart(data: DashboardData, t: T): ChartSpec {
   return { id: 'resources', options, points: data.resources.length, empty: t('dashboard.noData') };
 }
 
-function investmentChart(data: DashboardData, t: T, onBar: (click: Omit<BarClick, 'unitNames'>) => void): ChartSpec {
+function investmentChart(data: DashboardData, t: T, onBar: (click: BarClick) => void): ChartSpec {
   const options: AgCartesianChartOptions = {
     ...base(t('dashboard.chart.investment', { year: String(data.year) }), data.investment),
     series: [{ type: 'bar', xKey: 'name', yKey: 'amount', yName: t('dashboard.million'), tooltip }],
@@ -131,19 +117,19 @@ function investmentChart(data: DashboardData, t: T, onBar: (click: Omit<BarClick
     listeners: {
       seriesNodeClick: ({ datum }) => {
         const row = datum as DashboardData['investment'][number];
-        onBar({ side: 'actual', unitIds: [row.unitId], label: t('dashboard.focus.commune', { name: row.name }) });
+        onBar({ side: 'actual', label: t('dashboard.focus.commune', { name: row.name }), units: [{ id: row.unitId, name: row.name }] });
       },
     },
   };
   return { id: 'investment', options, points: data.investment.length, empty: t('dashboard.noData') };
 }
 
-function findingsChart(data: DashboardData, t: T): ChartSpec {
-  const rows = data.findings;
+function findingsChart(findings: TableFindings | null, t: T): ChartSpec {
+  const rows = findings ?? [];
   const options: AgCartesianChartOptions = {
     ...base(t('dashboard.chart.findings'), rows),
     series: [{ type: 'bar', xKey: 'label', yKey: 'count', yName: t('dashboard.chart.findings'), tooltip }],
     axes: { x: { type: 'category', position: 'bottom' }, y: { type: 'number', position: 'left', label: { formatter: viNumber } } },
   };
-  return { id: 'findings', options, points: rows.length, empty: t('dashboard.findings.none') };
+  return { id: 'findings', options, points: rows.length, empty: findings === null ? t('common.loading') : t('dashboard.findings.none') };
 }
