@@ -1,5 +1,5 @@
 // The status-bar count of findings; a click opens the findings panel. It also loads the findings of the
-// plan that is open, so they are there before any screen asks.
+// plan that is open, so they are there before any screen asks, and again whenever the document is refreshed.
 import { useEffect } from 'react';
 import { useT } from '../i18n';
 import { useApp } from '../store/app';
@@ -9,12 +9,14 @@ export function FindingsStatus() {
   const t = useT();
   const planId = useApp((s) => s.planId);
   const documentPath = useApp((s) => s.document?.path ?? null);
+  // A refresh of the document (after an import, for instance) hands out a new plan list: validate again.
+  const plans = useApp((s) => s.plans);
   const findings = useFindings((s) => s.findings);
   const loading = useFindings((s) => s.loading);
 
   useEffect(() => {
     void loadFindings(documentPath ? planId : null);
-  }, [planId, documentPath]);
+  }, [planId, documentPath, plans]);
 
   if (!documentPath || planId === null) return null;
   const errors = findings.filter((f) => f.severity === 'error').length;
