@@ -2,7 +2,7 @@
 // built-in layouts; one form, or one workbook per commune. Files come back as FileRefs to save.
 import { z } from 'zod';
 import { method } from './define';
-import { FileRef, Id } from '../model';
+import { FileRef, Id, Year } from '../model';
 import { Finding } from './validation';
 
 export const FormId = z.string().regex(/^[a-z0-9_-]{1,40}$/);
@@ -30,7 +30,16 @@ export type ExportResult = z.infer<typeof ExportResult>;
 export const exportMethods = {
   'export.forms': method(z.object({ planId: Id }).strict(), z.array(ExportableForm)),
   'export.run': method(
-    z.object({ form: FormId, planId: Id, unitId: Id.nullable().default(null), layout: ExportLayout.default('auto') }).strict(),
+    z
+      .object({
+        form: FormId,
+        /** null: the plan of `year`, or the province's workbook of that year when the document has no plan for it. */
+        planId: Id.nullable(),
+        year: Year.nullable().default(null),
+        unitId: Id.nullable().default(null),
+        layout: ExportLayout.default('auto'),
+      })
+      .strict(),
     ExportResult,
   ),
   'export.batch': method(

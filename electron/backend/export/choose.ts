@@ -5,18 +5,26 @@ import { AppError } from '../errors';
 import { listPlans } from '../repo/plans';
 import { listUnits } from '../repo/units';
 
-/** The plan of `year` (or of the latest year when none is given); refused when there is none or several. */
-export function planForYear(db: Database.Database, year?: number): Plan {
+/**
+ * The plan of `year` (of the latest year when none is given), or null when the document has none for it;
+ * refused when several plans could be meant.
+ */
+export function planOfYear(db: Database.Database, year: number | null): Plan | null {
   const plans = listPlans(db);
   const wanted = year ?? plans[0]?.yearStart;
-  if (wanted === undefined) throw new AppError('export.error.noPlans');
   const matching = plans.filter((p) => p.yearStart === wanted);
-  if (matching.length === 0) throw new AppError('export.error.noPlan', { year: wanted });
   // A district plan and the commune plans of the same year: the district's is the one that holds every commune.
   const districts = matching.filter((p) => p.level === 'district');
   const pool = districts.length > 0 ? districts : matching;
-  if (pool.length > 1) throw new AppError('export.error.planAmbiguous', { count: pool.length, year: wanted });
-  return pool[0] as Plan;
+  if (pool.length > 1) throw new AppError('export.error.planAmbiguous', { count: pool.length, year: wanted ?? '' });
+  return pool[0] ?? null;
+}
+
+/** The plan of `year` (of the latest year when none is given); refused when there is none or several. */
+export function planForYear(db: Database.Database, year?: number): Plan {
+  const plan = planOfYear(db, year ?? null);
+  if (plan) return plan;
+  throw year === undefined ? new AppError('export.error.noPlans') : new AppError('export.error.noPlan', { year });
 }
 
 const comparable = (name: string) =>

@@ -8,13 +8,16 @@ import { getUnit, listUnits } from '../repo/units';
 import { exportIntoOriginal } from './into-original';
 import { BUILT_IN_LAYOUTS } from './layouts';
 import type { Issuer } from './layouts/frame';
+import { planOfYear } from './choose';
 import { findStoredWorkbook } from './stored-workbooks';
 
 export type LayoutChoice = 'auto' | 'original' | 'builtin';
 
 export interface ExportRequest {
   form: string;
-  planId: number;
+  /** The plan; when absent, the plan of `year` (or the province's workbook of that year when there is no plan). */
+  planId?: number | null;
+  year?: number | null;
   /** Produce the form for this one commune (built-in layouts that allow it). */
   unitId?: number | null;
   layout?: LayoutChoice;
@@ -26,6 +29,8 @@ export interface ExportedForm {
   source: 'original' | 'builtin';
   /** The province's file written into, and how many of its cells changed. */
   original: { fileName: string; changedCells: number } | null;
+  /** The plan the form was produced for, when there is one. */
+  planId: number | null;
 }
 
 export function exportableForms(): string[] {
@@ -33,15 +38,20 @@ export function exportableForms(): string[] {
 }
 
 export async function exportForm(db: Database.Database, request: ExportRequest): Promise<ExportedForm> {
-  const plan = getPlan(db, request.planId);
+  const plan = request.planId ? getPlan(db, request.planId) : planOfYear(db, request.year ?? null);
   const unit = request.unitId ? communeOf(db, request.unitId) : null;
   const layout = request.layout ?? 'auto';
   const builtIn = BUILT_IN_LAYOUTS[request.form];
   // A district's own workbook lists every commune; a commune's copy always comes from the built-in layout.
-  const stored = unit || layout === 'builtin' ? null : findStoredWorkbook(db, request.form, plan.id, plan.yearStart);
+  const years = plan ? { planId: plan.id, from: plan.yearStart, to: plan.yearEnd } : { planId: null, from: request.year ?? null, to: request.year ?? null };
+  const found = unit || layout === 'builtin' ? null : findStoredWorkbook(db, request.form, years);
+  // Only an .xlsx package can be written back into; an old .xls original falls back to the built-in layout.
+  const stored = found && isZip(found.bytes) ? found : null;
+  if (found && !stored && (layout === 'original' || !builtIn)) throw new AppError('export.error.originalNotXlsx', { file: found.fileName });
   if (stored) {
     const out = exportIntoOriginal(db, stored.bytes, stored.binding);
-    return { bytes: out.bytes, fileName: stored.fileName, source: 'original', original: { fileName: stored.fileName, changedCells: out.changedCells.length } };
+    const original = { fileName: stored.fileName, changedCells: out.changedCells.length };
+    return { bytes: out.bytes, fileName: stored.fileName, source: 'original', original, planId: plan?.id ?? stored.planId };
   }
   if (layout === 'original') throw new AppError('export.error.noOriginal', { form: request.form });
   if (!builtIn) {
@@ -49,9 +59,10 @@ export async function exportForm(db: Database.Database, request: ExportRequest):
     throw new AppError(isImportedForm(db, request.form) ? 'export.error.noLayout' : 'export.error.unknownForm', { form: request.form, forms: known });
   }
   if (unit && !builtIn.perCommune) throw new AppError('export.error.notPerCommune', { form: request.form });
+  if (!plan) throw request.year ? new AppError('export.error.noPlan', { year: request.year }) : new AppError('export.error.noPlans');
   const communes = unit ? [unit] : planCommunes(db, plan);
   const bytes = await builtIn.build(db, issuerOf(db, plan), { communes, unitId: unit?.id ?? null });
-  return { bytes, fileName: fileNameFor(request.form, plan, unit), source: 'builtin', original: null };
+  return { bytes, fileName: fileNameFor(request.form, plan, unit), source: 'builtin', original: null, planId: plan.id };
 }
 
 /** The communes a plan covers: its own commune, or every current commune for a district plan. */
@@ -66,6 +77,10 @@ function communeOf(db: Database.Database, unitId: number): Unit {
   const unit = getUnit(db, unitId);
   if (unit.kind !== 'commune') throw new AppError('export.error.unknownUnit', { unit: unit.name });
   return unit;
+}
+
+function isZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b;
 }
 
 function isImportedForm(db: Database.Database, form: string): boolean {

@@ -50,7 +50,7 @@ export function exportIntoOriginal(db: Database.Database, original: Uint8Array, 
   };
   const writes = new Map<string, CellWrite>();
   for (const { bound, ref, current, unicode } of cells) {
-    const desired = desiredValue(bound, reader.read(bound.target));
+    const desired = desiredValue(bound, reader.read(bound.target, bound.kind === 'text'));
     if (sameMeaning(bound, unicode, desired)) continue;
     // A mark is written exactly as the form's other marks are stored, so its COUNTIF formulas still count it.
     const formMark = bound.kind === 'mark' && desired.type === 'text' ? marks(desired.text) : undefined;

@@ -25,14 +25,24 @@ interface WorkbookRow {
   imported_at: string;
 }
 
-/** The latest imported workbook of `form` for the plan (or, failing that, for the year), if any. */
-export function findStoredWorkbook(db: Database.Database, form: string, planId: number, year: number): StoredWorkbook | null {
+export interface WorkbookScope {
+  planId: number | null;
+  /** The plan's years; a form of the status at 31/12 of the year before the plan belongs to it too. */
+  from: number | null;
+  to: number | null;
+}
+
+/** The latest imported workbook of `form` for the plan (or, failing that, for its years), if any. */
+export function findStoredWorkbook(db: Database.Database, form: string, scope: WorkbookScope): StoredWorkbook | null {
   const rows = db
     .prepare('SELECT id, plan_id, form, sheet, file_name, binding, imported_at FROM workbook WHERE form = ? ORDER BY imported_at DESC, id DESC')
     .all(form) as Omit<WorkbookRow, 'bytes'>[];
   const candidates = rows.map((r) => ({ row: r, binding: parseBinding(r.binding, r.id) }));
+  const inYears = (year: number | null) =>
+    scope.from === null || (year !== null && year >= scope.from - 1 && year <= (scope.to ?? scope.from));
   const match =
-    candidates.find((c) => c.row.plan_id === planId) ?? candidates.find((c) => c.row.plan_id === null && c.binding.year === year);
+    (scope.planId === null ? undefined : candidates.find((c) => c.row.plan_id === scope.planId)) ??
+    candidates.find((c) => c.row.plan_id === null && inYears(c.binding.year));
   if (!match) return null;
   const { bytes } = db.prepare('SELECT bytes FROM workbook WHERE id = ?').get(match.row.id) as { bytes: Buffer };
   return {

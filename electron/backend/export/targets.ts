@@ -10,7 +10,8 @@ const NOT_DATA = new Set(['meta', 'undo_step', 'workbook']);
 export type TargetValue = string | number | null;
 
 export interface TargetReader {
-  read(target: CellTarget): TargetValue;
+  /** The value; for a text cell bound to a reference (project.unit_id), the name of the row it points to. */
+  read(target: CellTarget, asText?: boolean): TargetValue;
 }
 
 export function targetReader(db: Database.Database): TargetReader {
@@ -28,23 +29,37 @@ export function targetReader(db: Database.Database): TargetReader {
     return key;
   }
 
-  function statement(table: string, field: string): Database.Statement {
-    const id = `${table}.${field}`;
+  const columnsOf = (table: string) => (db.prepare('SELECT name FROM pragma_table_info(?)').all(table) as { name: string }[]).map((c) => c.name);
+
+  function statement(table: string, field: string, asText: boolean): Database.Statement {
+    const id = `${table}.${field}.${asText}`;
     const cached = statements.get(id);
     if (cached) return cached;
     const key = tableKey(table);
-    const columns = (db.prepare('SELECT name FROM pragma_table_info(?)').all(table) as { name: string }[]).map((c) => c.name);
-    if (!columns.includes(field)) throw new AppError('export.error.badTarget', { target: id });
+    if (!columnsOf(table).includes(field)) throw new AppError('export.error.badTarget', { target: `${table}.${field}` });
     // Identifiers come from the schema itself (checked above), so quoting them is safe.
-    const where = key.map((k) => `"${k}" = ?`).join(' AND ');
-    const stmt = db.prepare(`SELECT "${field}" AS value FROM "${table}" WHERE ${where}`);
+    const where = key.map((k) => `t."${k}" = ?`).join(' AND ');
+    const ref = asText ? referencedName(table, field) : null;
+    const stmt = ref
+      ? db.prepare(`SELECT r."${ref.column}" AS value FROM "${table}" t LEFT JOIN "${ref.table}" r ON r."${ref.to}" = t."${field}" WHERE ${where}`)
+      : db.prepare(`SELECT t."${field}" AS value FROM "${table}" t WHERE ${where}`);
     statements.set(id, stmt);
     return stmt;
   }
 
+  /** The name (or label) column of the table a foreign key points to, when it has one. */
+  function referencedName(table: string, field: string): { table: string; to: string; column: string } | null {
+    const fk = db.prepare('SELECT "table" AS target, "to" FROM pragma_foreign_key_list(?) WHERE "from" = ?').get(table, field) as
+      | { target: string; to: string | null }
+      | undefined;
+    if (!fk) return null;
+    const column = columnsOf(fk.target).find((c) => c === 'name' || c === 'label');
+    return column ? { table: fk.target, to: fk.to ?? 'id', column } : null;
+  }
+
   return {
-    read(target) {
-      const stmt = statement(target.table, target.field);
+    read(target, asText = false) {
+      const stmt = statement(target.table, target.field, asText);
       if (target.key.length !== tableKey(target.table).length) throw new AppError('export.error.badTarget', { target: `${target.table} ${JSON.stringify(target.key)}` });
       const row = stmt.get(...target.key) as { value: unknown } | undefined;
       const value = row?.value;

@@ -17,7 +17,7 @@ export const exportHandlers = {
   'export.forms': ({ planId }, ctx) => exportableFormsOf(ctx.doc().db, planId),
   'export.run': async (request, ctx) => {
     const exported = await exportForm(ctx.doc().db, request);
-    const findings = validateDocument(ctx.doc().db, { planId: request.planId });
+    const findings = exported.planId === null ? [] : validateDocument(ctx.doc().db, { planId: exported.planId });
     return { file: handOut(ctx, exported), source: exported.source, original: exported.original, findings };
   },
   'export.batch': async ({ taskId, ...request }, ctx) => {

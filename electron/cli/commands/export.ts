@@ -3,7 +3,7 @@ import path from 'node:path';
 import { translate } from '../../../shared/i18n';
 import type { ExportLayout } from '../../../shared/api/export';
 import { AppError } from '../../backend/errors';
-import { communeNamed, planForYear } from '../../backend/export/choose';
+import { communeNamed } from '../../backend/export/choose';
 import { EXIT, type CliCommand } from '../command';
 
 const LAYOUTS: readonly ExportLayout[] = ['auto', 'original', 'builtin'];
@@ -23,10 +23,9 @@ export const exportCommand: CliCommand = {
     }
     const b = await backend();
     try {
-      const db = b.document!.db;
-      const plan = planForYear(db, flags.year as number | undefined);
-      const unitId = flags.unit === undefined ? null : communeNamed(db, String(flags.unit)).id;
-      const result = await b.dispatch('export.run', { form: form.toLowerCase(), planId: plan.id, unitId, layout });
+      const unitId = flags.unit === undefined ? null : communeNamed(b.document!.db, String(flags.unit)).id;
+      const year = (flags.year as number | undefined) ?? null;
+      const result = await b.dispatch('export.run', { form: form.toLowerCase(), planId: null, year, unitId, layout });
       fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
       fs.copyFileSync(b.files.get(result.file.fileId).path, out);
       const original = result.original;
