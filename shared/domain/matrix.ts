@@ -73,3 +73,65 @@ export function planDifferences(actual: Iterable<MetLike>, planned: Iterable<Met
   }
   return out;
 }
+
+/**
+ * The same figures as matrixFigures, kept up to date one mark at a time, so a grid recomputes its
+ * pinned rows in constant time per edit instead of recounting every mark.
+ */
+export class MatrixTally {
+  private readonly noById: Map<number, number>;
+  private readonly marks = new Map<string, boolean>();
+  private readonly marksPerUnit = new Map<number, number>();
+  private readonly metPerUnit = new Map<number, number>();
+  private readonly metPerCriterion: Record<string, number>;
+  private met = 0;
+
+  constructor(private readonly criteria: readonly { id: number; no: number }[]) {
+    this.noById = new Map(criteria.map((c) => [c.id, c.no]));
+    this.metPerCriterion = Object.fromEntries(criteria.map((c) => [String(c.no), 0]));
+  }
+
+  /** Record a commune's mark on a criterion: met, not met, or no mark at all (null). */
+  set(unitId: number, criterionId: number, met: boolean | null): void {
+    const no = this.noById.get(criterionId);
+    if (no === undefined) return;
+    const key = `${unitId}:${criterionId}`;
+    const before = this.marks.get(key);
+    if (before === (met ?? undefined)) return;
+    if (before !== undefined) this.count(unitId, no, before, -1);
+    if (met === null) this.marks.delete(key);
+    else {
+      this.marks.set(key, met);
+      this.count(unitId, no, met, 1);
+    }
+  }
+
+  private count(unitId: number, no: number, met: boolean, delta: 1 | -1): void {
+    const marks = (this.marksPerUnit.get(unitId) ?? 0) + delta;
+    if (marks === 0) {
+      this.marksPerUnit.delete(unitId);
+      this.metPerUnit.delete(unitId);
+    } else {
+      this.marksPerUnit.set(unitId, marks);
+      if (!this.metPerUnit.has(unitId)) this.metPerUnit.set(unitId, 0);
+    }
+    if (!met) return;
+    this.met += delta;
+    this.metPerCriterion[String(no)] = (this.metPerCriterion[String(no)] ?? 0) + delta;
+    if (marks !== 0) this.metPerUnit.set(unitId, (this.metPerUnit.get(unitId) ?? 0) + delta);
+  }
+
+  figures(): MatrixFigures {
+    const communes = this.marksPerUnit.size;
+    let fullyMet = 0;
+    for (const n of this.metPerUnit.values()) if (n === this.criteria.length && n > 0) fullyMet++;
+    return {
+      communes,
+      met: this.met,
+      average: communes === 0 ? 0 : Math.round((this.met / communes) * 10) / 10,
+      fullyMet,
+      perCriterion: { ...this.metPerCriterion },
+      perCommune: new Map(this.metPerUnit),
+    };
+  }
+}

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import type { Change, Scalar } from '../../../shared/api/edits';
 import { AppError } from '../errors';
 import { editableTable, type ColumnSpec, type EditableTable } from './registry';
-import { executeChange, keyTypesOf, readRow, rowExists } from './sql';
+import { executeChange, tableSql } from './sql';
 
 /** Oldest steps beyond this many are forgotten. */
 const MAX_UNDO_STEPS = 200;
@@ -18,9 +18,11 @@ export function applyChanges(db: Database.Database, label: string, changes: Chan
       const applied = applyOne(db, normalised);
       if (!applied) continue;
       forward.push(applied.forward);
-      inverse.unshift(applied.inverse);
+      inverse.push(applied.inverse);
     }
     if (forward.length === 0) return { stepId: 0 };
+    // Undo runs the inverses last change first.
+    inverse.reverse();
     return { stepId: recordStep(db, label, forward, inverse) };
   })();
 }
@@ -40,8 +42,8 @@ function recordStep(db: Database.Database, label: string, forward: Change[], inv
 function applyOne(db: Database.Database, change: Change): { forward: Change; inverse: Change } | null {
   const table = editableTable(change.table) as EditableTable;
   if (change.op === 'set') {
-    const current = readRow(db, table.name, table.keyColumns, change.key);
-    const old = current ? fromSql(current[change.field] as Scalar, table.columns[change.field]) : undefined;
+    const stored = tableSql(db, table.name).field(change.field, change.key);
+    const old = stored === undefined ? undefined : fromSql(stored, table.columns[change.field]);
     if (old === change.value) return null;
     executeChange(db, change);
     return { forward: change, inverse: old === undefined ? { op: 'delete', table: table.name, key: change.key } : { ...change, value: old } };
@@ -51,7 +53,7 @@ function applyOne(db: Database.Database, change: Change): { forward: Change; inv
     const key = table.keyColumns.map((k) => row[k] as string | number);
     return { forward: { ...change, row }, inverse: { op: 'delete', table: table.name, key } };
   }
-  const before = readRow(db, table.name, table.keyColumns, change.key);
+  const before = tableSql(db, table.name).row(change.key);
   if (!before) throw new AppError('edits.rowMissing', { table: table.name, key: change.key.join(', ') });
   executeChange(db, change);
   const row = Object.fromEntries(Object.entries(before).map(([k, v]) => [k, fromSql(v as Scalar, table.columns[k])]));
@@ -72,7 +74,7 @@ function validate(db: Database.Database, change: Change): Change {
     checkKey(db, table, change.key);
     return change;
   }
-  const keyTypes = keyTypesOf(db, table.name, table.keyColumns);
+  const keyTypes = tableSql(db, table.name).keyTypes;
   const autoId = table.keyColumns.length === 1 && keyTypes[0] === 'integer' && table.keyColumns[0] === 'id';
   for (const [i, k] of table.keyColumns.entries()) {
     const value = change.row[k];
@@ -86,14 +88,14 @@ function validate(db: Database.Database, change: Change): Change {
     checkValue(table, field, spec, value);
   }
   const key = table.keyColumns.map((k) => change.row[k]);
-  if (key.every((v) => v !== undefined) && rowExists(db, table.name, table.keyColumns, key as (string | number)[])) {
+  if (key.every((v) => v !== undefined) && tableSql(db, table.name).row(key as (string | number)[]) !== undefined) {
     throw new AppError('edits.rowExists', { table: table.name, key: key.join(', ') });
   }
   return change;
 }
 
 function checkKey(db: Database.Database, table: EditableTable, key: (string | number)[]): void {
-  const types = keyTypesOf(db, table.name, table.keyColumns);
+  const types = tableSql(db, table.name).keyTypes;
   if (key.length !== table.keyColumns.length || key.some((v, i) => !keyValueFits(v, types[i]))) {
     throw new AppError('edits.badKey', { table: table.name, key: key.join(', ') });
   }

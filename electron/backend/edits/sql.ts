@@ -1,49 +1,79 @@
-// SQL for generic changes: cached statements over identifiers that come from the registry or from
-// our own undo records, never from free text.
+// SQL for generic changes: statements prepared once per document and table, over identifiers that
+// come from the registry or from our own undo records, never from free text.
 import type Database from 'better-sqlite3';
 import type { Change, Scalar } from '../../../shared/api/edits';
 import { AppError } from '../errors';
-import { editableTable } from './registry';
+import { editableTable, type EditableTable } from './registry';
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-const keyTypes = new WeakMap<Database.Database, Map<string, ('integer' | 'text')[]>>();
+
+class TableSql {
+  private readonly where: string;
+  private readonly name: string;
+  private readonly byKey = new Map<string, Database.Statement>();
+  readonly keyTypes: ('integer' | 'text')[];
+
+  constructor(
+    private readonly db: Database.Database,
+    readonly table: EditableTable,
+  ) {
+    this.name = ident(table.name);
+    this.where = table.keyColumns.map((k) => `${ident(k)} = ?`).join(' AND ');
+    const info = db.prepare(`PRAGMA table_info(${this.name})`).all() as { name: string; type: string }[];
+    this.keyTypes = table.keyColumns.map((k) => (info.find((c) => c.name === k)?.type.toUpperCase() === 'INTEGER' ? 'integer' : 'text'));
+  }
+
+  private cached(key: string, sql: string): Database.Statement {
+    let stmt = this.byKey.get(key);
+    if (!stmt) this.byKey.set(key, (stmt = this.db.prepare(sql)));
+    return stmt;
+  }
+
+  row(key: readonly (string | number)[]): Record<string, unknown> | undefined {
+    return this.cached('row', `SELECT * FROM ${this.name} WHERE ${this.where}`).get(...key) as Record<string, unknown> | undefined;
+  }
+
+  /** The field's value, or undefined when the row does not exist. */
+  field(field: string, key: readonly (string | number)[]): Scalar | undefined {
+    const row = this.cached(`get ${field}`, `SELECT ${ident(field)} AS v FROM ${this.name} WHERE ${this.where}`).get(...key) as { v: Scalar } | undefined;
+    return row === undefined ? undefined : row.v;
+  }
+
+  update(field: string, value: Scalar, key: readonly (string | number)[]): number {
+    return this.cached(`set ${field}`, `UPDATE ${this.name} SET ${ident(field)} = ? WHERE ${this.where}`).run(toSql(value), ...key).changes;
+  }
+
+  insert(row: Record<string, Scalar>): number {
+    const columns = Object.keys(row);
+    const sql = `INSERT INTO ${this.name} (${columns.map(ident).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+    return Number(this.cached(`insert ${columns.join(',')}`, sql).run(...columns.map((c) => toSql(row[c] as Scalar))).lastInsertRowid);
+  }
+
+  delete(key: readonly (string | number)[]): void {
+    this.cached('delete', `DELETE FROM ${this.name} WHERE ${this.where}`).run(...key);
+  }
+}
+
+const tables = new WeakMap<Database.Database, Map<string, TableSql>>();
 
 function ident(name: string): string {
   if (!IDENTIFIER.test(name)) throw new AppError('edits.unknownField', { table: '?', field: name });
   return `"${name}"`;
 }
 
-function statement(db: Database.Database, sql: string): Database.Statement {
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  let stmt = cache.get(sql);
-  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
-  return stmt;
-}
-
-const where = (keyColumns: readonly string[]) => keyColumns.map((k) => `${ident(k)} = ?`).join(' AND ');
 const toSql = (value: Scalar): string | number | null => (typeof value === 'boolean' ? (value ? 1 : 0) : value);
 
-/** Declared types of the key columns (INTEGER or text), read once per document. */
-export function keyTypesOf(db: Database.Database, table: string, keyColumns: readonly string[]): ('integer' | 'text')[] {
-  let cache = keyTypes.get(db);
-  if (!cache) keyTypes.set(db, (cache = new Map()));
-  let types = cache.get(table);
-  if (!types) {
-    const info = db.prepare(`PRAGMA table_info(${ident(table)})`).all() as { name: string; type: string }[];
-    types = keyColumns.map((k) => (info.find((c) => c.name === k)?.type.toUpperCase() === 'INTEGER' ? 'integer' : 'text'));
-    cache.set(table, types);
+/** The statements of one registered table on one document. */
+export function tableSql(db: Database.Database, name: string): TableSql {
+  let cache = tables.get(db);
+  if (!cache) tables.set(db, (cache = new Map()));
+  let sql = cache.get(name);
+  if (!sql) {
+    const table = editableTable(name);
+    if (!table) throw new AppError('edits.unknownTable', { table: name });
+    cache.set(name, (sql = new TableSql(db, table)));
   }
-  return types;
-}
-
-export function readRow(db: Database.Database, table: string, keyColumns: readonly string[], key: readonly (string | number)[]): Record<string, unknown> | undefined {
-  return statement(db, `SELECT * FROM ${ident(table)} WHERE ${where(keyColumns)}`).get(...key) as Record<string, unknown> | undefined;
-}
-
-export function rowExists(db: Database.Database, table: string, keyColumns: readonly string[], key: readonly (string | number)[]): boolean {
-  return statement(db, `SELECT 1 FROM ${ident(table)} WHERE ${where(keyColumns)}`).get(...key) !== undefined;
+  return sql;
 }
 
 /**
@@ -51,36 +81,28 @@ export function rowExists(db: Database.Database, table: string, keyColumns: read
  * without its integer id gets one, returned so the undo record can name the row.
  */
 export function executeChange(db: Database.Database, change: Change): Record<string, Scalar> {
-  const table = editableTable(change.table);
-  if (!table) throw new AppError('edits.unknownTable', { table: change.table });
+  const sql = tableSql(db, change.table);
+  const { table } = sql;
   try {
     if (change.op === 'set') {
-      const updated = statement(db, `UPDATE ${ident(table.name)} SET ${ident(change.field)} = ? WHERE ${where(table.keyColumns)}`).run(
-        toSql(change.value),
-        ...change.key,
-      ).changes;
-      if (updated > 0) return {};
+      if (sql.update(change.field, change.value, change.key) > 0) return {};
       const row: Record<string, Scalar> = {};
       for (const [name, spec] of Object.entries(table.columns)) if (spec.defaultValue !== undefined) row[name] = spec.defaultValue;
       table.keyColumns.forEach((k, i) => (row[k] = change.key[i] as Scalar));
       row[change.field] = change.value;
-      return insert(db, table.name, row);
+      sql.insert(row);
+      return {};
     }
     if (change.op === 'insert') {
-      const id = insert(db, table.name, change.row);
-      return table.keyColumns.length === 1 && change.row[table.keyColumns[0] as string] === undefined ? { [table.keyColumns[0] as string]: id.rowid as number } : {};
+      const id = sql.insert(change.row);
+      const only = table.keyColumns.length === 1 ? (table.keyColumns[0] as string) : null;
+      return only !== null && change.row[only] === undefined ? { [only]: id } : {};
     }
-    statement(db, `DELETE FROM ${ident(table.name)} WHERE ${where(table.keyColumns)}`).run(...change.key);
+    sql.delete(change.key);
     return {};
   } catch (error) {
     throw toAppError(error, change);
   }
-}
-
-function insert(db: Database.Database, table: string, row: Record<string, Scalar>): { rowid: number } {
-  const columns = Object.keys(row);
-  const sql = `INSERT INTO ${ident(table)} (${columns.map(ident).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
-  return { rowid: Number(statement(db, sql).run(...columns.map((c) => toSql(row[c] as Scalar))).lastInsertRowid) };
 }
 
 function toAppError(error: unknown, change: Change): unknown {

@@ -3,7 +3,7 @@
 // figures from shared/domain/matrix.ts. Plain TypeScript so the bench can drive it without a browser.
 import type { Change } from '../../../shared/api/edits';
 import type { Result } from '../../../shared/contract';
-import { bucketCounts, matrixFigures, planDifferences, type MatrixFigures } from '../../../shared/domain/matrix';
+import { bucketCounts, MatrixTally, planDifferences, type MatrixFigures } from '../../../shared/domain/matrix';
 import type { Bucket, CriteriaSet, CriterionMark, MarkKind, RecognitionLevel, Unit, UnitStatus } from '../../../shared/model';
 
 export type MatrixData = Result<'matrix.get'>;
@@ -38,10 +38,14 @@ const markKey = (unitId: number, criterionId: number) => `${unitId}:${criterionI
 class Side {
   readonly marks = new Map<string, CriterionMark>();
   readonly statuses = new Map<number, UnitStatus>();
+  readonly tally: MatrixTally;
   constructor(
     readonly year: number,
     readonly kind: MarkKind,
-  ) {}
+    criteria: CriteriaSet['criteria'],
+  ) {
+    this.tally = new MatrixTally(criteria);
+  }
 }
 
 export class MatrixModel {
@@ -60,9 +64,12 @@ export class MatrixModel {
     this.set = data.set;
     this.communes = data.communes;
     this.communeIds = new Set(data.communes.map((c) => c.id));
-    this.sides = { actual: new Side(data.actual.year, 'actual'), plan: new Side(data.planned.year, 'plan') };
+    this.sides = { actual: new Side(data.actual.year, 'actual', data.set.criteria), plan: new Side(data.planned.year, 'plan', data.set.criteria) };
     for (const [id, side] of [['actual', data.actual], ['plan', data.planned]] as const) {
-      for (const m of side.marks) this.sides[id].marks.set(markKey(m.unitId, m.criterionId), m);
+      for (const m of side.marks) {
+        this.sides[id].marks.set(markKey(m.unitId, m.criterionId), m);
+        if (this.communeIds.has(m.unitId)) this.sides[id].tally.set(m.unitId, m.criterionId, m.met);
+      }
       for (const s of side.statuses) this.sides[id].statuses.set(s.unitId, s);
     }
     this.criterionIds = new Set(this.set.criteria.map((c) => c.id));
@@ -102,8 +109,7 @@ export class MatrixModel {
   figures(side: SideId): SideFigures {
     let figures = this.figureCache.get(side);
     if (!figures) {
-      const marks = [...this.sides[side].marks.values()].filter((m) => this.communeIds.has(m.unitId));
-      const base = matrixFigures(this.set.criteria, marks);
+      const base = this.sides[side].tally.figures();
       // Buckets count every commune of the plan, those without marks in the lowest one.
       const perCommune = new Map(this.communes.map((c) => [c.id, base.perCommune.get(c.id) ?? 0]));
       figures = { ...base, buckets: bucketCounts(perCommune, this.set.buckets) };
@@ -125,8 +131,10 @@ export class MatrixModel {
     if (!side || !this.criterionIds.has(criterionId)) return null;
     const marks = this.sides[side].marks;
     const k = markKey(unitId, criterionId);
-    if (change.op === 'delete') marks.delete(k);
-    else {
+    if (change.op === 'delete') {
+      marks.delete(k);
+      this.sides[side].tally.set(unitId, criterionId, null);
+    } else {
       const current = marks.get(k) ?? { unitId, criterionId, year, kind: kind as MarkKind, met: false, metYear: null };
       const fields = change.op === 'set' ? { [change.field]: change.value } : change.row;
       marks.set(k, {
@@ -134,6 +142,7 @@ export class MatrixModel {
         met: 'met' in fields ? fields.met === true || fields.met === 1 : current.met,
         metYear: 'met_year' in fields ? (fields.met_year as number | null) : current.metYear,
       });
+      if (this.communeIds.has(unitId)) this.sides[side].tally.set(unitId, criterionId, marks.get(k)?.met ?? null);
     }
     return { unitId, side };
   }
