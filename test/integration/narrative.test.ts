@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/run';
 import { narrativeToText } from '../../shared/narrative/render';
@@ -143,6 +144,21 @@ describe('plan paragraphs from the Tam Đường example forms', () => {
     expect(text).toContain('- Có 9/12 xã đạt tiêu chí số 11 về nghèo đa chiều.');
   });
 
+  it('keeps a chart image as a file that a printed annex embeds, and refuses what is not a PNG', async () => {
+    const { backend, planId } = await tamDuong();
+    const png = solidPng(40, 20, [0x1f, 0x6f, 0x43]);
+    const file = await backend.dispatch('dashboard.saveChart', { chart: 'resources', name: 'nguon-luc-2025', dataUrl: `data:image/png;base64,${png.toString('base64')}` });
+    expect(file.name).toBe('nguon-luc-2025.png');
+    expect(backend.files.read(file.fileId).equals(png)).toBe(true);
+    const printed = await backend.dispatch('print.html', { planId, table: 'resources', options: { images: [{ file, caption: 'Nguồn lực theo nguồn vốn năm 2025' }] } });
+    const html = backend.files.read(printed.file.fileId).toString('utf8');
+    expect(html).toContain(`data:image/png;base64,${png.toString('base64')}`);
+    expect(html).toContain('Nguồn lực theo nguồn vốn năm 2025');
+    const notPng = `data:image/png;base64,${Buffer.from('<svg/>').toString('base64')}`;
+    await expect(backend.dispatch('dashboard.saveChart', { chart: 'resources', name: 'x', dataUrl: notPng })).rejects.toMatchObject({ code: 'dashboard.badImage' });
+    await backend.close();
+  });
+
   it('says so when the document has no plan', async () => {
     const { backend, dataDir, documentPath } = await openTestBackend();
     await expect(backend.dispatch('narrative.get', {})).rejects.toMatchObject({ code: 'dashboard.noPlan' });
@@ -153,3 +169,22 @@ describe('plan paragraphs from the Tam Đường example forms', () => {
     expect(err.join('\n')).toContain('The document has no plan yet');
   });
 });
+
+/** A real PNG of one colour: signature, IHDR, one IDAT of unfiltered rows, IEND. */
+function solidPng(width: number, height: number, [r, g, b]: number[]): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => [r!, g!, b!]).flat())]);
+  const pixels = zlib.deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+}
