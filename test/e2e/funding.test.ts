@@ -3,6 +3,9 @@ import type { Locator } from 'playwright-core';
 import { enterTamDuong, type TamDuong } from '../helpers/funding';
 import { startApp, type RunningApp } from './harness';
 
+/** The machine running the suite is shared; a reload after an edit may take a few seconds there. */
+const eventually = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
+
 describe('the funding tables in Chromium', () => {
   let app: RunningApp;
   let plan: TamDuong;
@@ -64,37 +67,37 @@ describe('the funding tables in Chromium', () => {
   it('edits a child amount and every parent follows; numbers pasted either way are read', async () => {
     await openTab('Nguồn lực (Biểu 04)', 'resources-grid');
     await type(resource('central_recurrent', 'amount'), '4.000');
-    await expect.poll(() => stored('central_recurrent', 'amount')).toBe(4000);
-    await expect.poll(() => text(resource('central', 'amount'))).toBe('23.783');
+    await eventually(() => stored('central_recurrent', 'amount')).toBe(4000);
+    await eventually(() => text(resource('central', 'amount'))).toBe('23.783');
     expect(await text(resource('total', 'amount'))).toBe('205.277');
 
     await paste(resource('central_investment', 'amount'), '19783\r\n3973,5\r\n');
-    await expect.poll(() => stored('central_recurrent', 'amount')).toBe(3973.5);
-    await expect.poll(() => text(resource('central_recurrent', 'amount'))).toBe('3.973,5');
+    await eventually(() => stored('central_recurrent', 'amount')).toBe(3973.5);
+    await eventually(() => text(resource('central_recurrent', 'amount'))).toBe('3.973,5');
     expect(await text(resource('central', 'amount'))).toBe('23.756,5');
     await paste(resource('central_recurrent', 'amount'), '3973.5');
     await paste(resource('integrated_poverty', 'amount'), '13.394');
-    await expect.poll(() => text(resource('total', 'amount'))).toBe('205.250,5');
+    await eventually(() => text(resource('total', 'amount'))).toBe('205.250,5');
 
     // A parent computed from its parts is not typed into.
     await type(resource('central', 'amount'), '1');
     expect(await text(resource('central', 'amount'))).toBe('23.756,5');
     await type(resource('central_recurrent', 'amount'), '3.973');
-    await expect.poll(() => text(resource('total', 'amount'))).toBe('205.250');
+    await eventually(() => text(resource('total', 'amount'))).toBe('205.250');
     expect(app.errors).toEqual([]);
   });
 
   it('marks the cross-table check when the investment no longer matches the projects, and clears it on undo', async () => {
     await openTab('Nguồn lực (Biểu 04)', 'resources-grid');
     await type(resource('central_investment', 'investment'), '19.000');
-    await expect.poll(() => stored('central_investment', 'investment')).toBe(19000);
-    await expect.poll(() => text(resource('central', 'investment'))).toBe('19.000');
-    await expect.poll(() => resource('central', 'investment').getAttribute('class')).toContain('xl-finding-error');
+    await eventually(() => stored('central_investment', 'investment')).toBe(19000);
+    await eventually(() => text(resource('central', 'investment'))).toBe('19.000');
+    await eventually(() => resource('central', 'investment').getAttribute('class')).toContain('xl-finding-error');
     expect(await text(app.page.getByTestId('funding-checks'))).toContain('vốn đầu tư 19.000 khác tổng kế hoạch vốn các công trình 19.783');
 
     await app.page.keyboard.press('Control+z');
-    await expect.poll(() => stored('central_investment', 'investment')).toBe(19783);
-    await expect.poll(() => resource('central', 'investment').getAttribute('class')).not.toContain('xl-finding-error');
+    await eventually(() => stored('central_investment', 'investment')).toBe(19783);
+    await eventually(() => resource('central', 'investment').getAttribute('class')).not.toContain('xl-finding-error');
     expect(await text(app.page.getByTestId('funding-checks'))).toContain('Các bảng khớp nhau.');
   });
 
@@ -111,11 +114,11 @@ describe('the funding tables in Chromium', () => {
 
     const first = app.backend.document!.db.prepare('SELECT id FROM project WHERE plan_id = ? ORDER BY ord LIMIT 1').get(plan.planId) as { id: number };
     await type(cell(`p${first.id}`, 'planAmount'), '1.000');
-    await expect.poll(() => text(cell('total', 'planAmount'))).toBe('19.654');
-    await expect.poll(() => cell(`s${central}`, 'planAmount').getAttribute('class')).toContain('xl-finding-error');
+    await eventually(() => text(cell('total', 'planAmount'))).toBe('19.654');
+    await eventually(() => cell(`s${central}`, 'planAmount').getAttribute('class')).toContain('xl-finding-error');
     await app.page.keyboard.press('Control+z');
-    await expect.poll(() => text(cell('total', 'planAmount'))).toBe('19.783');
-    await expect.poll(() => cell(`s${central}`, 'planAmount').getAttribute('class')).not.toContain('xl-finding-error');
+    await eventually(() => text(cell('total', 'planAmount'))).toBe('19.783');
+    await eventually(() => cell(`s${central}`, 'planAmount').getAttribute('class')).not.toContain('xl-finding-error');
     expect(app.errors).toEqual([]);
   });
 
@@ -127,14 +130,91 @@ describe('the funding tables in Chromium', () => {
     const total = (colId: string) => grid.locator(`.ag-row-pinned .ag-cell[col-id="${colId}"]`);
     await grid.locator(".ag-row").first().waitFor();
     await type(cell(`s${id('central_investment')}`), '1.200');
-    await expect.poll(() => text(cell(`s${id('total')}`))).toBe('1.200');
+    await eventually(() => text(cell(`s${id('total')}`))).toBe('1.200');
     await paste(cell(`s${id('central_recurrent')}`), '300,5');
-    await expect.poll(() => text(cell(`s${id('central')}`))).toBe('1.500,5');
+    await eventually(() => text(cell(`s${id('central')}`))).toBe('1.500,5');
     expect(await text(cell(`s${id('total')}`))).toBe('1.500,5');
     expect(await text(total(`s${id('central_recurrent')}`))).toBe('300,5');
     expect(await text(total(`s${id('total')}`))).toBe('1.500,5');
     await app.page.keyboard.press('Control+z');
-    await expect.poll(() => text(cell(`s${id('total')}`))).toBe('1.200');
+    await eventually(() => text(cell(`s${id('total')}`))).toBe('1.200');
+    expect(app.errors).toEqual([]);
+  });
+
+  it('fills recurrent capital by content × commune and checks it against the recurrent amount', async () => {
+    await app.page.getByRole('button', { name: 'Nguồn vốn', exact: true }).click();
+    await app.page.getByRole('tab', { name: 'Vốn sự nghiệp (Biểu 07)' }).click();
+    await app.page.getByRole('button', { name: 'Dùng danh mục nội dung mặc định' }).click();
+    const grid = app.page.getByTestId('recurrent-grid');
+    const contents = () => app.backend.document!.db.prepare('SELECT id FROM recurrent_content WHERE plan_id = ? ORDER BY ord').all(plan.planId) as { id: number }[];
+    await eventually(() => contents().length).toBe(11);
+    await eventually(() => text(grid.locator(`.ag-row[row-id="${contents()[10]!.id}"] .ag-cell[col-id="label"]`))).toContain('Giám sát, đánh giá');
+    const cell = (content: number, unit: string) => grid.locator(`.ag-row[row-id="${contents()[content]!.id}"] .ag-cell[col-id="u${plan.communes.get(unit)}"]`);
+    const total = () => grid.locator('.ag-row-pinned .ag-cell[col-id="total"]');
+    await type(cell(0, 'Bình Lư'), '2.000');
+    await eventually(() => text(total())).toBe('2.000');
+    await type(cell(1, 'Nà Tăm'), '1.973');
+    await eventually(() => text(total())).toBe('3.973');
+    await eventually(() => text(app.page.getByTestId('funding-checks'))).toContain('Các bảng khớp nhau.');
+    await type(cell(1, 'Nà Tăm'), '1.900');
+    await eventually(() => text(app.page.getByTestId('funding-checks'))).toContain('3.973 khác tổng vốn sự nghiệp theo nội dung 3.900');
+    expect(app.errors).toEqual([]);
+  });
+
+  it('sets target indicators and recognition targets, counting the units to recognise', async () => {
+    await app.page.getByRole('button', { name: 'Nguồn vốn', exact: true }).click();
+    await app.page.getByRole('tab', { name: 'Chỉ tiêu (Biểu 02)' }).click();
+    await app.page.getByRole('button', { name: 'Dùng bộ chỉ tiêu mặc định' }).click();
+    const grid = app.page.getByTestId('targets-grid');
+    const unit = plan.communes.get('Giang Ma')!;
+    await grid.locator(`.ag-row[row-id="income|plan"]`).first().waitFor();
+    await type(grid.locator(`.ag-row[row-id="income|plan"] .ag-cell[col-id="target"]`), '54');
+    await type(grid.locator(`.ag-row[row-id="income|${unit}"] .ag-cell[col-id="target"]`), '45,2');
+    const stored = () =>
+      app.backend.document!.db.prepare("SELECT unit_id AS unitId, target FROM target_indicator WHERE plan_id = ? AND code = 'income' AND target IS NOT NULL ORDER BY id").all(plan.planId);
+    await eventually(stored).toEqual([
+      { unitId: null, target: 54 },
+      { unitId: unit, target: 45.2 },
+    ]);
+    await eventually(() => text(grid.locator(`.ag-row[row-id="income|${unit}"] .ag-cell[col-id="target"]`))).toBe('45,2');
+
+    const recognition = app.page.getByTestId('recognition-grid');
+    const ntm = recognition.locator(`.ag-row[row-id="${unit}"] .ag-cell[col-id="ntm"]`);
+    await ntm.click();
+    await eventually(() => ntm.getAttribute('class')).toContain('ag-cell-focus');
+    await app.page.keyboard.press(' ');
+    await eventually(() => text(app.page.getByTestId('recognition-counts'))).toContain('Xã đạt chuẩn NTM: 1');
+    expect(app.backend.document!.db.prepare('SELECT unit_id AS unitId, level FROM recognition_target WHERE plan_id = ?').all(plan.planId)).toEqual([{ unitId: unit, level: 'ntm' }]);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('registers a model site by content and place', async () => {
+    await app.page.getByRole('button', { name: 'Nguồn vốn', exact: true }).click();
+    await app.page.getByRole('tab', { name: 'Điển hình' }).click();
+    await app.page.getByRole('button', { name: 'Thêm điển hình' }).click();
+    const grid = app.page.getByTestId('model-sites-grid');
+    await grid.locator('.ag-row').first().waitFor();
+    await type(grid.locator('.ag-row .ag-cell[col-id="content"]').first(), 'Mô hình sản xuất chè an toàn');
+    await type(grid.locator('.ag-row .ag-cell[col-id="place"]').first(), 'Xã Giang Ma');
+    const stored = () => app.backend.document!.db.prepare('SELECT unit_id AS unitId, scope, content FROM model_site WHERE plan_id = ?').all(plan.planId);
+    await eventually(stored).toEqual([{ unitId: plan.communes.get('Giang Ma'), scope: 'commune', content: 'Mô hình sản xuất chè an toàn' }]);
+    // An unknown place is refused with a message and changes nothing.
+    await type(grid.locator('.ag-row .ag-cell[col-id="place"]').first(), 'Xã Không Có');
+    await eventually(() => app.page.getByRole('status').innerText()).toContain('không có xã "Xã Không Có"');
+    expect(stored()).toEqual([{ unitId: plan.communes.get('Giang Ma'), scope: 'commune', content: 'Mô hình sản xuất chè an toàn' }]);
+  });
+
+  it('adds a sub-source numbered after its siblings and renames it in place', async () => {
+    await app.page.getByRole('button', { name: 'Nguồn vốn', exact: true }).click();
+    await app.page.getByRole('tab', { name: 'Nguồn vốn', exact: true }).click();
+    const grid = app.page.getByTestId('sources-grid');
+    await grid.locator(`.ag-row[row-id="${id('central')}"] .ag-cell[col-id="label"]`).click();
+    await app.page.getByRole('button', { name: 'Thêm nguồn con' }).click();
+    const added = () => app.backend.document!.db.prepare("SELECT id, code FROM capital_source WHERE parent_id = ? AND role IS NULL").get(id('central')) as { id: number; code: string } | undefined;
+    await eventually(() => added()?.code).toBe('3');
+    await type(grid.locator(`.ag-row[row-id="${added()!.id}"] .ag-cell[col-id="label"]`), 'Vốn dự phòng');
+    await eventually(() => text(grid.locator(`.ag-row[row-id="${added()!.id}"] .ag-cell[col-id="label"]`))).toBe('Vốn dự phòng');
     expect(app.errors).toEqual([]);
   });
 });
+

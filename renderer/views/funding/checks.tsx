@@ -41,7 +41,7 @@ export function useFundingChecks(planId: number, year: number | undefined): Fund
 export function ChecksList({ checks }: { checks: FundingChecks }) {
   const t = useT();
   return (
-    <div className={`funding-checks ${checks.list.length > 0 ? 'has-errors' : ''}`} data-testid="funding-checks" role="status">
+    <div className={`funding-checks ${checks.list.length > 0 ? 'has-errors' : ''}`} data-testid="funding-checks" aria-live="polite">
       <strong>{t('funding.checks.title')}: </strong>
       {checks.list.length === 0 ? (
         <span>{t('funding.checks.none')}</span>
