@@ -9,6 +9,11 @@ export const TAM_DUONG_COMMUNES = [
 /** Criteria not met at the end of 2024, by commune (Nà Tăm 15, Giang Ma 14, Tả Lèng 16; the rest 19/19). */
 export const UNMET: Record<string, number[]> = { 'Nà Tăm': [2, 5, 10, 17], 'Giang Ma': [3, 5, 9, 13, 17], 'Tả Lèng': [5, 13, 17] };
 
+/** Criteria a commune does not meet at the end of last year: the example's three, and one in five beyond the twelfth. */
+export function unmetCriteria(name: string, index: number): number[] {
+  return UNMET[name] ?? (index >= 12 && index % 5 === 0 ? [1 + (index % 19)] : []);
+}
+
 export interface PrintSeed {
   planId: number;
   communes: string[];
@@ -41,7 +46,7 @@ export async function seedPrintPlan(backend: Backend, options: { communes?: numb
     const status = db.prepare('INSERT INTO unit_status (unit_id, year, kind, recognised_year, planned_count) VALUES (?, ?, ?, ?, ?)');
     const ids = names.map((name, i) => Number(addUnit.run(name, i + 1).lastInsertRowid));
     names.forEach((name, i) => {
-      const unmet = UNMET[name] ?? (i >= 12 && i % 5 === 0 ? [1 + (i % 19)] : []);
+      const unmet = unmetCriteria(name, i);
       for (const c of criteria) mark.run(ids[i], c.id, PRINT_YEAR - 1, unmet.includes(c.no) ? 0 : 1);
       status.run(ids[i], PRINT_YEAR - 1, 'actual', unmet.length === 0 ? 2020 + (i % 5) : null, null);
       status.run(ids[i], PRINT_YEAR, 'plan', null, 19);

@@ -54,7 +54,8 @@ export function criteriaAnnex({ db, plan, options, year }: TableInput): Annex {
     ],
   }));
   rows.push(
-    { kind: 'total', cells: ['', 'Số xã đạt', ...ordered.map((cr) => String(figures.perCriterion[String(cr.no)] ?? 0)), String(figures.met), '', '', ''] },
+    // Counts grow past a thousand in a province-wide matrix: 1.883, the Vietnamese way.
+    { kind: 'total', cells: ['', 'Số xã đạt', ...ordered.map((cr) => formatNumber(figures.perCriterion[String(cr.no)] ?? 0)), formatNumber(figures.met), '', '', ''] },
     { kind: 'total', cells: ['', 'Bình quân tiêu chí/xã', cell('', { colSpan: n }), formatNumber(figures.average, 1), '', '', ''] },
   );
 
