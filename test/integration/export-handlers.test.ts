@@ -35,7 +35,7 @@ describe('export through the contract', () => {
     const builtin = await backend.dispatch('export.run', { form: 'bieu04', planId: seed.planId, layout: 'builtin' });
     expect(builtin.file.name).toBe('Bieu04_2025.xlsx');
     const sheet = await firstSheet(backend.files.read(builtin.file.fileId));
-    expect(sheet.pageSetup.orientation).toBe('landscape');
+    expect(sheet.pageSetup.orientation).toBe('portrait');
     expect(sheet.pageSetup.paperSize).toBe(9);
     expect(sheet.pageSetup.fitToWidth).toBe(1);
     expect(sheet.pageSetup.printTitlesRow).toBe('8:9');

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { exportForm } from '../../electron/backend/export/export-form';
 import { openTestBackend } from '../helpers/backend';
-import { seedExamples } from '../helpers/export-fixtures';
+import type Database from 'better-sqlite3';
+import { seedExamples, type SeededExamples } from '../helpers/export-fixtures';
 import { rowWith, toCsvRows, toPdf } from '../helpers/libreoffice';
 import { entryText } from '../helpers/xlsx-diff';
 
@@ -76,30 +77,71 @@ describe('the province’s own workbook read back by LibreOffice', () => {
     expect(rowWith(rows, 1, 'TỔNG NGUỒN LỰC')[2]).toBe('205277');
     await backend.close();
   });
+
+  it('shows changed marks and project amounts with the counts and sums computed from them', async () => {
+    const { backend, db, seed } = await seeded();
+    const c11 = (db.prepare("SELECT id FROM criterion WHERE set_id = 'xa-ntm-2021-2025' AND no = 11").get() as { id: number }).id;
+    db.prepare("UPDATE criterion_mark SET met = 1 WHERE unit_id = ? AND criterion_id = ? AND kind = 'actual'").run(seed.communeIds.get('Nà Tăm'), c11);
+    db.prepare("UPDATE project SET plan_amount = 1000 WHERE name LIKE 'Chợ nông thôn bản Cò Lá%'").run();
+    const b01 = toCsvRows((await exportForm(db, { form: 'bieu01', planId: seed.planId })).bytes);
+    expect(rowWith(b01, 1, 'Nà Tăm')[21]).toBe('16');
+    expect(rowWith(b01, 1, 'Số xã đạt')[12]).toBe('10');
+    expect(rowWith(b01, 1, 'Số xã đạt')[21]).toBe('217');
+    expect(rowWith(b01, 1, 'Bình quân tiêu chí/xã')[21]).toBe('18.1');
+    const b05 = toCsvRows((await exportForm(db, { form: 'bieu05', planId: seed.planId })).bytes);
+    expect(rowWith(b05, 0, '1.4')[6]).toBe('1000');
+    expect(rowWith(b05, 1, 'Dự án chuyển tiếp (6 công trình)')[6]).toBe(String(6120 - 642 + 1000));
+    expect(rowWith(b05, 1, 'TỔNG CỘNG')[6]).toBe(String(19783 - 642 + 1000));
+    await backend.close();
+  });
 });
 
+const A4 = { short: 595, long: 842 };
+
 describe('print setup kept in PDF', () => {
-  it('the built-in Biểu 01 prints on A4 landscape with its header rows repeated on every page', async () => {
+  /** Enough communes and projects that the built-in forms run over several pages. */
+  function lengthen(db: Database.Database, seed: SeededExamples) {
+    const unit = db.prepare("INSERT INTO unit (kind, name, parent_id, ord) VALUES ('commune', ?, ?, ?)");
+    const project = db.prepare(
+      "INSERT INTO project (plan_id, year, source_id, phase, name, unit_id, total_investment, plan_amount, ord) VALUES (?, 2025, ?, 'new', ?, ?, 500, 400, ?)",
+    );
+    for (let i = 1; i <= 60; i++) {
+      const id = unit.run(`Xã thử ${i}`, seed.districtId, 100 + i).lastInsertRowid;
+      project.run(seed.planId, seed.sourceIds.get('central'), `Đường giao thông thử số ${i}`, id, 100 + i);
+    }
+  }
+
+  it.each([
+    ['bieu01', 'landscape'],
+    ['bieu04', 'portrait'],
+    ['bieu05', 'landscape'],
+  ] as const)('the built-in %s prints on A4 %s with its header rows repeated on every page', async (form, orientation) => {
     const { backend, db, seed } = await seeded();
-    const insert = db.prepare("INSERT INTO unit (kind, name, parent_id, ord) VALUES ('commune', ?, ?, ?)");
-    for (let i = 1; i <= 60; i++) insert.run(`Xã thử ${i}`, seed.districtId, 100 + i);
-    const pdf = toPdf((await exportForm(db, { form: 'bieu01', planId: seed.planId, layout: 'builtin' })).bytes);
-    expect(pdf.pages).toBeGreaterThan(1);
-    expect(pdf.width).toBeGreaterThan(pdf.height);
-    expect(Math.round(pdf.width)).toBe(842);
-    for (let page = 1; page <= pdf.pages; page++) expect(pdf.text(page)).toContain('Tên xã');
+    lengthen(db, seed);
+    const pdf = toPdf((await exportForm(db, { form, planId: seed.planId, layout: 'builtin' })).bytes);
+    expect([Math.round(pdf.width), Math.round(pdf.height)]).toEqual(orientation === 'landscape' ? [A4.long, A4.short] : [A4.short, A4.long]);
+    if (form !== 'bieu04') expect(pdf.pages).toBeGreaterThan(1);
+    for (let page = 1; page <= pdf.pages; page++) expect(pdf.text(page)).toContain('STT');
     expect(pdf.text(pdf.pages)).toContain('NGƯỜI LẬP BIỂU');
     await backend.close();
   });
 
-  it('the province’s Biểu 01, exported with changes, still prints landscape with its print titles', async () => {
+  it.each([
+    ['bieu01', 'landscape'],
+    ['bieu04', 'portrait'],
+    ['bieu05', 'landscape'],
+  ] as const)('the province’s %s, exported with changes, still prints on A4 %s with its print titles', async (form, orientation) => {
     const { backend, db, seed } = await seeded();
     db.prepare("UPDATE unit_status SET note = 'Đã rà soát' WHERE kind = 'plan'").run();
-    const out = await exportForm(db, { form: 'bieu01', planId: seed.planId });
-    expect(out.original?.changedCells).toBe(12);
+    db.prepare('UPDATE resource_amount SET amount = 4000 WHERE plan_id = ? AND source_id = ?').run(seed.planId, seed.sourceIds.get('central_recurrent'));
+    db.prepare("UPDATE project SET note = 'Đã rà soát' WHERE name LIKE 'Chợ nông thôn%'").run();
+    const out = await exportForm(db, { form, planId: seed.planId });
+    expect(out.source).toBe('original');
+    expect(out.original?.changedCells).toBeGreaterThan(0);
     const pdf = toPdf(out.bytes);
-    expect(pdf.width).toBeGreaterThan(pdf.height);
-    expect(pdf.text(1)).toContain('Đã rà soát');
+    expect([Math.round(pdf.width), Math.round(pdf.height)]).toEqual(orientation === 'landscape' ? [A4.long, A4.short] : [A4.short, A4.long]);
+    // #,##0 shows with the thousands separator of LibreOffice's locale.
+    expect(pdf.text(1)).toMatch(form === 'bieu04' ? /4[.,]000/ : /Đã rà soát/);
     expect(entryText(out.bytes, 'xl/workbook.xml')).toContain('_xlnm.Print_Titles');
     await backend.close();
   });

@@ -57,7 +57,7 @@ const THIN: Partial<ExcelJS.Borders> = {
 };
 
 /** Sheets wider than this (in characters) print landscape. */
-const PORTRAIT_MAX_WIDTH = 100;
+const PORTRAIT_MAX_WIDTH = 130;
 
 export function startForm({ plan }: Issuer, spec: FrameSpec): Framed {
   const workbook = new ExcelJS.Workbook();
