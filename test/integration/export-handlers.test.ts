@@ -67,6 +67,28 @@ describe('export through the contract', () => {
     await backend.close();
   });
 
+  it('reports what the checks find with the file, never instead of it', async () => {
+    const { backend, seed } = await seeded();
+    // A typed parent that disagrees with its parts (23,756): a finding, and the file is still produced.
+    backend.document!.db.prepare('UPDATE resource_amount SET typed_total = 24000 WHERE plan_id = ? AND source_id = ?').run(seed.planId, seed.sourceIds.get('central'));
+    const result = await backend.dispatch('export.run', { form: 'bieu04', planId: seed.planId, layout: 'builtin' });
+    expect(result.file.size).toBeGreaterThan(0);
+    expect(result.findings.some((f) => f.expected === 23756 && f.actual === 24000)).toBe(true);
+    const sheet = await firstSheet(backend.files.read(result.file.fileId));
+    // The typed figure is written as the province typed it, not silently replaced by the sum.
+    expect(sheet.getRow(11).getCell(3).value).toBe(24000);
+    await backend.close();
+  });
+
+  it('stops a per-commune export between communes when cancelled', async () => {
+    const { backend, seed } = await seeded();
+    backend.on((event, payload) => {
+      if (event === 'progress' && (payload as { done: number }).done === 3) void backend.dispatch('tasks.cancel', { taskId: 'batch-2' });
+    });
+    await expect(backend.dispatch('export.batch', { form: 'bieu01', planId: seed.planId, taskId: 'batch-2' })).rejects.toMatchObject({ code: 'error.cancelled' });
+    await backend.close();
+  });
+
   it('refuses what cannot be produced, with the reason, and writes nothing', async () => {
     const { backend, seed } = await seeded();
     await expect(backend.dispatch('export.batch', { form: 'bieu04', planId: seed.planId })).rejects.toMatchObject({ code: 'export.error.notPerCommune' });
