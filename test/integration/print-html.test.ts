@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
+import { closePrintBrowser } from '../../electron/backend/print/pdf';
 import { startWebServer, type WebServer } from '../../electron/host/web-server';
 import { openTestBackend } from '../helpers/backend';
 import { seedPrintPlan } from '../helpers/print-seed';
@@ -31,7 +32,10 @@ describe('the printable HTML page', () => {
     ({ backend } = await openTestBackend());
     ({ planId } = await seedPrintPlan(backend));
   });
-  afterAll(async () => backend.close());
+  afterAll(async () => {
+    await backend.close();
+    await closePrintBrowser();
+  });
 
   async function html(options: object = {}, table = 'criteria'): Promise<string> {
     const result = await backend.dispatch('print.html', { planId, table, options });

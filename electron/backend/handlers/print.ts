@@ -1,11 +1,16 @@
 import { translate } from '../../../shared/i18n';
 import type { HandlerMap } from '../context';
 import { printFileName, storeOutput } from '../print/files';
-import { htmlToPdf } from '../print/pdf';
+import { htmlToPdf, warmPrintBrowser } from '../print/pdf';
 import { buildPrintPage, printDefaults } from '../print/service';
 
 export const printHandlers = {
-  'print.defaults': ({ planId, table, options }, ctx) => printDefaults(ctx.doc().db, planId, table, options),
+  // The print screen asks for its defaults first: the browser starts meanwhile, so the first preview is quick.
+  'print.defaults': ({ planId, table, options }, ctx) => {
+    const defaults = printDefaults(ctx.doc().db, planId, table, options);
+    warmPrintBrowser();
+    return defaults;
+  },
   'print.html': ({ planId, table, options }, ctx) => {
     const page = buildPrintPage(ctx.doc().db, ctx.files, planId, table, options);
     const name = printFileName(options.formNo ?? page.annex.formNo, table, 'html');

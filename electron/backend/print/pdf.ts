@@ -43,6 +43,12 @@ function scheduleIdleClose(): void {
   idleTimer.unref();
 }
 
+/** Start the browser ahead of the first PDF (the print screen opening); a failure shows on the real print. */
+export function warmPrintBrowser(): void {
+  if (browser || !findChromium()) return;
+  launch().then(scheduleIdleClose, () => undefined);
+}
+
 /** Pages in a PDF Chromium wrote: the /Count of its page tree root. */
 export function countPdfPages(bytes: Buffer): number {
   const counts = [...bytes.toString('latin1').matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/g)].map((m) => Number(m[1] ?? m[2]));
