@@ -21,7 +21,7 @@ describe('ntm export', () => {
   it('writes the province’s own workbook back, unchanged where the document agrees, and exits 0', async () => {
     const { dataDir, out, run } = await documentOnDisk();
     const file = path.join(dataDir, 'out', 'bieu04.xlsx');
-    expect(await run('bieu04', '--out', file, '--year', '2025')).toBe(0);
+    expect(await run('Biểu số 04', '--out', file, '--year', '2025')).toBe(0);
     expect(changedEntries(exampleBytes('bieu04'), fs.readFileSync(file))).toEqual([]);
     expect(out.join('\n')).toContain('Đã xuất');
     expect(out.join('\n')).toContain('Exported');

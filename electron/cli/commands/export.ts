@@ -25,7 +25,7 @@ export const exportCommand: CliCommand = {
     try {
       const unitId = flags.unit === undefined ? null : communeNamed(b.document!.db, String(flags.unit)).id;
       const year = (flags.year as number | undefined) ?? null;
-      const result = await b.dispatch('export.run', { form: form.toLowerCase(), planId: null, year, unitId, layout });
+      const result = await b.dispatch('export.run', { form: formId(form), planId: null, year, unitId, layout });
       fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
       fs.copyFileSync(b.files.get(result.file.fileId).path, out);
       const original = result.original;
@@ -48,3 +48,9 @@ export const exportCommand: CliCommand = {
     }
   },
 };
+
+/** "bieu01", "01", "1", "Biểu số 01" and "BIEU01" all name form bieu01. */
+function formId(text: string): string {
+  const numbered = /^(?:bi[eể]u\s*(?:s[oố]\s*)?)?0*(\d{1,2})$/u.exec(text.normalize('NFC').trim().toLowerCase());
+  return numbered ? `bieu${(numbered[1] as string).padStart(2, '0')}` : text.trim().toLowerCase();
+}
