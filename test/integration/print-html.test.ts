@@ -54,6 +54,9 @@ describe('the printable HTML page', () => {
     expect(page).not.toContain('<tfoot');
     expect(page).toMatch(/<tbody class="keep-with-signature">.*Số xã đạt.*Bình quân tiêu chí\/xã.*NGƯỜI LẬP BIỂU.*<\/tbody><\/table>/s);
     expect(page).toMatch(/<tr class="numbering"><th>\(1\)<\/th><th>\(2\)<\/th>/);
+    // Totals are body rows in bold.
+    expect(page).toMatch(/<tr class="total"><td class="center"><\/td><td class="left">Số xã đạt<\/td>/);
+    expect(page).toMatch(/table\.annex tr\.total td,\s*table\.annex tr\.section td \{\s*font-weight: bold;/);
   });
 
   it('sets paper, orientation and the Nghị định 30 margins in @page, and honours edited margins', async () => {

@@ -74,6 +74,15 @@ describe('Biểu 01 of the 12 Tam Đường communes, printed to PDF', () => {
     }
   });
 
+  it('keeps the Nghị định 30 margins: 30 mm left and 15 mm right blank, the table starting at the left margin', () => {
+    const page = renderPage(pdf, 1, 72);
+    const mm = (value: number) => value / 297;
+    expect(darkShare(page, { left: 0, top: 0, right: mm(29), bottom: 1 })).toBe(0);
+    expect(darkShare(page, { left: mm(297 - 14), top: 0, right: 1, bottom: 1 })).toBe(0);
+    // The table's left rule runs down the page just inside the margin.
+    expect(darkShare(page, { left: mm(29.5), top: 0.3, right: mm(31.5), bottom: 0.6 })).toBeGreaterThan(0.1);
+  });
+
   it('embeds only the shipped Tinos faces, so Vietnamese text never falls back to another typeface', () => {
     const fonts = pdfFonts(pdf);
     expect(fonts.length).toBeGreaterThan(0);
