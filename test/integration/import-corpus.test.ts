@@ -175,3 +175,25 @@ describe('amounts typed as text', () => {
     await backend.close();
   });
 });
+
+describe('the sub-criteria matrix', () => {
+  it('reads indicators by code, per commune its status and its plan, each as its kind says', async () => {
+    const { backend } = await openTestBackend();
+    const [report] = await importFiles(backend, [corpus('chi-tieu-xa.xlsx')]);
+    expect(report).toMatchObject({ status: 'staged', form: 'chi-tieu-xa', year: 2024, problems: [], newUnits: ['Bình Lư', 'Bản Bo'], counts: { units: 2, rows: 4 } });
+    const rows = backend.document!.db
+      .prepare('SELECT u.name, i.code, v.year, v.kind, v.value, v.text FROM indicator_value v JOIN unit u ON u.id = v.unit_id JOIN indicator i ON i.id = v.indicator_id')
+      .all() as { name: string; code: string; year: number; kind: string; value: number | null; text: string | null }[];
+    const at = (name: string, code: string, kind: string) => rows.find((r) => r.name === name && r.code === code && r.kind === kind);
+    expect(at('Bình Lư', '1.1', 'actual')).toMatchObject({ year: 2024, value: 1 });
+    expect(at('Bình Lư', '2.1', 'actual')?.value).toBe(85);
+    expect(at('Bình Lư', '2.1', 'plan')).toMatchObject({ year: 2025, value: 90 });
+    expect(at('Bình Lư', '11', 'actual')?.value).toBe(3.5);
+    expect(at('Bản Bo', '1.1', 'actual')?.value).toBe(0);
+    expect(at('Bản Bo', '2.1', 'actual')?.value).toBe(72.5);
+    expect(at('Bản Bo', '11', 'plan')).toMatchObject({ value: null, text: 'Đạt' });
+    expect(at('Bản Bo', '8.1', 'actual')).toBeUndefined();
+    expect(rows).toHaveLength(15);
+    await backend.close();
+  });
+});

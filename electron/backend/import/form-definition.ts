@@ -72,7 +72,19 @@ export const ProjectListForm = Common.extend({
 });
 export type ProjectListForm = z.infer<typeof ProjectListForm>;
 
-export const FormDefinition = z.discriminatedUnion('layout', [CriteriaMatrixForm, SourceTreeForm, ProjectListForm]);
+/** The sub-criteria matrix: one row per indicator (17.3, 13.5), per commune a status and a plan column. */
+export const IndicatorMatrixForm = Common.extend({
+  layout: z.literal('indicator-matrix'),
+  criteriaSets: z.array(z.string()).min(1),
+  /** Sub-headers under a commune: its status at 31/12 (actual) and its plan for the year. */
+  sides: z.object({ actual: WordGroups, plan: WordGroups }),
+  /** Column headers that are not communes (unit of measure, requirement, note). */
+  otherColumns: WordGroups,
+  marks: z.object({ met: z.array(z.string()), notMet: z.array(z.string()) }),
+});
+export type IndicatorMatrixForm = z.infer<typeof IndicatorMatrixForm>;
+
+export const FormDefinition = z.discriminatedUnion('layout', [CriteriaMatrixForm, SourceTreeForm, ProjectListForm, IndicatorMatrixForm]);
 export type FormDefinition = z.infer<typeof FormDefinition>;
 
 let cached: FormDefinition[] | null = null;

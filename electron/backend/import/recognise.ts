@@ -29,7 +29,7 @@ export function recognise(workbook: ParsedWorkbook, forms: readonly FormDefiniti
       if (!byNumber && !byTitle) continue;
       const labels = [...header.labels.values()].map((parts) => parts.join(' '));
       const columns = form.columns.filter((rule) => labels.some((l) => matchesAny(l, rule.words))).length;
-      const score = (byNumber ? 4 : 0) + (byTitle ? 2 : 0) + columns - (sheet.hidden ? 10 : 0);
+      const score = (byNumber ? 4 : 0) + (byTitle ? 2 : 0) + 2 * header.keyStrength + columns - (sheet.hidden ? 10 : 0);
       if (!best || score > best.score) best = { form, grid, header, title, score };
     }
   }

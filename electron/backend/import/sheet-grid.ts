@@ -10,12 +10,16 @@ export interface HeaderBlock {
   last: number;
   /** The column whose header matched the form's key column. */
   keyColumn: number;
+  /** How specific that match was: 1 for the definition's first word group, less for later ones. */
+  keyStrength: number;
   /** Header texts of each visible column, top to bottom (merged headers repeat across their span). */
   labels: Map<number, string[]>;
 }
 
 const NUMBERING = /^\(?\s*\d{1,3}\s*\)?$/;
 const STT = [['stt'], ['tt'], ['so tt'], ['so thu tu']];
+/** A unit-of-measure column never names the rows, whatever else its header says. */
+const MEASURE = [['don vi tinh'], ['dvt']];
 
 export class SheetGrid {
   private readonly cells = new Map<number, ParsedCell>();
@@ -101,18 +105,21 @@ export class SheetGrid {
     const top = Math.min(this.rowCount, 40);
     for (let r = 1; r <= top; r++) {
       let keyCol = 0;
+      let group = keyColumn.length;
       let filled = 0;
       let last = r;
       for (let c = 1; c <= this.columnCount; c++) {
         const t = this.text(r, c);
         if (!t) continue;
         filled++;
-        if (!keyCol && !this.hiddenColumns.has(c) && matchesAny(t, keyColumn) && !matchesAny(t, STT) && t.length <= 60) keyCol = c;
         last = Math.max(last, this.mergeBottom.get(key(r, c)) ?? r);
+        if (this.hiddenColumns.has(c) || t.length > 60 || matchesAny(t, STT) || matchesAny(t, MEASURE)) continue;
+        const index = keyColumn.findIndex((g) => matchesAny(t, [g]));
+        if (index >= 0 && index < group) [keyCol, group] = [c, index];
       }
       if (!keyCol || filled < 3) continue;
       last = this.extendHeader(last, keyCol);
-      return { first: r, last, keyColumn: keyCol, labels: this.headerLabels(r, last) };
+      return { first: r, last, keyColumn: keyCol, keyStrength: 1 - group / keyColumn.length, labels: this.headerLabels(r, last) };
     }
     return null;
   }

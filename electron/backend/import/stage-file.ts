@@ -11,6 +11,7 @@ import { checkFormulaCells } from '../formulas/check';
 import type { SheetCells } from '../formulas/evaluate';
 import type { BatchContext } from './batch-context';
 import { bindCriteriaMatrix, type BoundForm } from './bind-criteria-matrix';
+import { bindIndicatorMatrix } from './bind-indicator-matrix';
 import { bindProjectList } from './bind-project-list';
 import { bindSourceTree } from './bind-source-tree';
 import { IMPORT_LIMITS } from './limits';
@@ -106,6 +107,7 @@ function bindForm(batch: BatchContext, found: NonNullable<ReturnType<typeof reco
   const form = found.form;
   if (form.layout === 'criteria-matrix') return bindCriteriaMatrix(batch, found, form, out);
   if (form.layout === 'source-tree') return bindSourceTree(batch, found, form, out);
+  if (form.layout === 'indicator-matrix') return bindIndicatorMatrix(batch, found, form, out);
   return bindProjectList(batch, found, form, out);
 }
 
