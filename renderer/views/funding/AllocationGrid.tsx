@@ -6,6 +6,8 @@ import type { ColDef, ColGroupDef, GridApi } from 'ag-grid-community';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { AmountGrid, sourceTree, type SourceNode } from '../../../shared/domain/funding';
 import type { Unit } from '../../../shared/model';
+import { useCellFindings } from '../../findings/cell-findings';
+import { useFindingFocus } from '../../findings/focus';
 import { numberColumn, useExcelGrid, type Change } from '../../grid/excel';
 import { gridLocaleVi, gridTheme } from '../../grid/setup';
 import { useI18n, useT } from '../../i18n';
@@ -56,6 +58,7 @@ export function AllocationGrid({ planId, year }: { planId: number; year: number 
     [model, planId, year],
   );
 
+  const findings = useCellFindings('allocation');
   const grid = useExcelGrid<Row>({
     getRowId: (row) => String(row.unitId ?? 'total'),
     columns: Object.fromEntries((model?.nodes ?? []).map((n) => [colOf(n.source.id), numberColumn<Row>()])),
@@ -65,7 +68,10 @@ export function AllocationGrid({ planId, year }: { planId: number; year: number 
     },
     toChanges: (cells) =>
       cells.map((c): Change => ({ op: 'set', table: 'allocation', key: [planId, year, sourceOf(c.colId) as number, c.row.unitId as number], field: 'amount', value: c.value })),
+    cellFinding: (rowId, colId) => (sourceOf(colId) === null ? null : findings.at([planId, year, sourceOf(colId) as number, Number(rowId)], 'amount')),
+    findingsVersion: findings.version,
   });
+  useFindingFocus('allocation', grid.api, (key) => (key[0] === planId && key[1] === year ? { rowId: String(key[3]), colId: colOf(Number(key[2])) } : null));
 
   const rows = useMemo<Row[]>(() => (data ? data.communes.map((c: Unit, i) => ({ unitId: c.id, no: String(i + 1), name: c.name })) : []), [data]);
   const defaultColDef = useMemo(() => ({ ...grid.gridProps.defaultColDef, wrapHeaderText: true }), [grid.gridProps.defaultColDef]);

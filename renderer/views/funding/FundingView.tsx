@@ -1,7 +1,8 @@
 // The funding screen of a plan: one tab per table, the plan year, and the cross-table checks.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { MessageKey } from '../../../shared/i18n';
 import { useT } from '../../i18n';
+import { useFindings } from '../../findings/store';
 import { useCurrentPlan } from '../../store/app';
 import { AllocationGrid } from './AllocationGrid';
 import { ChecksList, useFundingChecks } from './checks';
@@ -24,6 +25,15 @@ const TABS: { id: Tab; label: MessageKey }[] = [
   { id: 'sources', label: 'funding.tab.sources' },
 ];
 
+/** The tab showing each table a finding may point at. */
+const TAB_OF_TABLE: Record<string, Tab> = {
+  resource_amount: 'resources',
+  project: 'projects',
+  allocation: 'allocation',
+  recurrent_amount: 'recurrent',
+  target_indicator: 'targets',
+};
+
 /** The tab shown when the screen is opened again. */
 let lastTab: Tab = 'resources';
 
@@ -37,6 +47,14 @@ export function FundingView() {
   };
   const [pickedYear, setYear] = useState<number | null>(null);
   const year = plan && pickedYear !== null && pickedYear >= plan.yearStart && pickedYear <= plan.yearEnd ? pickedYear : (plan?.yearStart ?? 0);
+  const focus = useFindings((s) => s.focus);
+  useEffect(() => {
+    const next = focus ? TAB_OF_TABLE[focus.target.table] : undefined;
+    if (!focus || !next) return;
+    setTab(next);
+    const year = focus.target.table === 'resource_amount' || focus.target.table === 'allocation' ? focus.target.key[1] : undefined;
+    if (typeof year === 'number') setYear(year);
+  }, [focus]);
   const checks = useFundingChecks(plan?.id ?? 0, plan ? year : undefined);
   if (!plan) return <p className="page muted">{t('funding.plan.none')}</p>;
   const years = Array.from({ length: plan.yearEnd - plan.yearStart + 1 }, (_, i) => plan.yearStart + i);

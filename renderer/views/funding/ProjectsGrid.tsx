@@ -5,6 +5,8 @@ import type { ColDef } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
 import type { Project } from '../../../shared/api/funding';
 import { projectSections, projectTotals, sourceTree, type ProjectPhase, type ProjectTotals } from '../../../shared/domain/funding';
+import { useCellFindings } from '../../findings/cell-findings';
+import { useFindingFocus } from '../../findings/focus';
 import { numberColumn, textColumn, useExcelGrid, type Change, type ExcelColumn } from '../../grid/excel';
 import { gridLocaleVi, gridTheme } from '../../grid/setup';
 import { useI18n, useT } from '../../i18n';
@@ -33,6 +35,7 @@ const FIELD: Record<string, string> = {
   planAmount: 'plan_amount',
   note: 'note',
 };
+const COLUMN_OF = Object.fromEntries(Object.entries(FIELD).map(([col, field]) => [field, col]));
 
 export function ProjectsGrid({ planId, year, checks }: { planId: number; year: number; checks: FundingChecks }) {
   const t = useT();
@@ -64,6 +67,7 @@ export function ProjectsGrid({ planId, year, checks }: { planId: number; year: n
     return out;
   }, [data, nodes, communeName, lang]);
 
+  const findings = useCellFindings('project');
   const amount = numberColumn<Row>();
   const grid = useExcelGrid<Row>({
     getRowId: (row) => row.id,
@@ -79,12 +83,14 @@ export function ProjectsGrid({ planId, year, checks }: { planId: number; year: n
     isEditable: (row) => row.kind === 'project',
     toChanges: (cells) => cells.map((c): Change => ({ op: 'set', table: 'project', key: [c.row.project?.id ?? 0], field: FIELD[c.colId] as string, value: c.value })),
     cellFinding: (rowId, colId) => {
+      if (rowId.startsWith('p')) return FIELD[colId] ? findings.at([Number(rowId.slice(1))], FIELD[colId] as string) : null;
       if (colId !== 'planAmount' || !/^s\d+$/.test(rowId)) return null;
       const found = checks.list.find((c) => c.check.kind === 'projects' && c.check.sourceId === Number(rowId.slice(1)));
       return found ? { severity: 'error', message: found.message } : null;
     },
-    findingsVersion: checks.version,
+    findingsVersion: checks.version + findings.version,
   });
+  useFindingFocus('project', grid.api, (key, field) => ({ rowId: `p${key[0]}`, colId: COLUMN_OF[field] ?? 'name' }));
 
   const columns = useMemo<ColDef<Row>[]>(() => {
     const money = (colId: keyof Omit<ProjectTotals, 'count'>, headerName: string): ColDef<Row> => ({

@@ -5,6 +5,8 @@ import type { ColDef } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
 import type { RecurrentContent } from '../../../shared/api/funding';
 import { AmountGrid } from '../../../shared/domain/funding';
+import { useCellFindings } from '../../findings/cell-findings';
+import { useFindingFocus } from '../../findings/focus';
 import { numberColumn, textColumn, useExcelGrid, type Change } from '../../grid/excel';
 import { gridLocaleVi, gridTheme } from '../../grid/setup';
 import { useI18n, useT } from '../../i18n';
@@ -33,6 +35,7 @@ export function RecurrentGrid({ planId, checks }: { planId: number; checks: Fund
   const rows = useMemo<Row[]>(() => (data ? contentRows(data.contents) : []), [data]);
   const pinned = useMemo<Row[]>(() => [{ content: null, depth: 0 }], []);
 
+  const findings = useCellFindings('recurrent_amount');
   const grid = useExcelGrid<Row>({
     getRowId: (row) => String(row.content?.id ?? 'total'),
     columns: { code: textColumn(20), label: textColumn(500), ...Object.fromEntries((data?.communes ?? []).map((c) => [unitCol(c.id), numberColumn<Row>()])) },
@@ -48,7 +51,10 @@ export function RecurrentGrid({ planId, checks }: { planId: number; checks: Fund
           ? { op: 'set', table: 'recurrent_content', key: [id], field: c.colId, value: c.value }
           : { op: 'set', table: 'recurrent_amount', key: [id, unitId], field: 'amount', value: c.value };
       }),
+    cellFinding: (rowId, colId) => (unitOf(colId) === null ? null : findings.at([Number(rowId), unitOf(colId) as number], 'amount')),
+    findingsVersion: findings.version,
   });
+  useFindingFocus('recurrent_amount', grid.api, (key) => ({ rowId: String(key[0]), colId: unitCol(Number(key[1])) }));
 
   const columns = useMemo<ColDef<Row>[]>(() => {
     if (!data || !amounts) return [];

@@ -5,6 +5,8 @@ import type { ColDef } from 'ag-grid-community';
 import { useMemo } from 'react';
 import type { RecognitionTarget, TargetIndicator } from '../../../shared/api/funding';
 import type { RecognitionLevel, Unit } from '../../../shared/model';
+import { useCellFindings } from '../../findings/cell-findings';
+import { useFindingFocus } from '../../findings/focus';
 import { markColumn, numberColumn, textColumn, useExcelGrid, type Change, type Scalar } from '../../grid/excel';
 import { gridLocaleVi, gridTheme } from '../../grid/setup';
 import { useI18n, useT } from '../../i18n';
@@ -24,6 +26,7 @@ interface IndicatorRow {
 }
 
 const FIELD: Record<string, string> = { label: 'label', unitLabel: 'unit', valuePrev: 'value_prev', target: 'target' };
+const COLUMN_OF = Object.fromEntries(Object.entries(FIELD).map(([col, field]) => [field, col]));
 
 export function TargetsView({ planId }: { planId: number }) {
   const t = useT();
@@ -54,6 +57,7 @@ function IndicatorsGrid({ planId, year, communes, indicators }: { planId: number
     return out;
   }, [indicators, communes, lang]);
 
+  const findings = useCellFindings('target_indicator');
   const grid = useExcelGrid<IndicatorRow>({
     getRowId: (row) => row.id,
     columns: { label: textColumn(300), unitLabel: textColumn(50), valuePrev: numberColumn(), target: numberColumn() },
@@ -74,6 +78,15 @@ function IndicatorsGrid({ planId, year, communes, indicators }: { planId: number
       for (const row of inserts.values()) changes.push({ op: 'insert', table: 'target_indicator', row });
       return changes;
     },
+    cellFinding: (rowId, colId) => {
+      const stored = rows.find((r) => r.id === rowId)?.stored;
+      return stored && FIELD[colId] ? findings.at([stored.id], FIELD[colId] as string) : null;
+    },
+    findingsVersion: findings.version,
+  });
+  useFindingFocus('target_indicator', grid.api, (key, field) => {
+    const row = rows.find((r) => r.stored?.id === key[0]);
+    return row ? { rowId: row.id, colId: COLUMN_OF[field] ?? 'target' } : null;
   });
 
   const columns = useMemo<ColDef<IndicatorRow>[]>(
