@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { criterionFromIndicators, indicatorMet, parseThreshold } from '../../shared/domain/indicators';
 import { MatrixTally, bucketCounts, matrixFigures, planDifferences, type MarkLike } from '../../shared/domain/matrix';
 
 const criteria = Array.from({ length: 19 }, (_, i) => ({ id: 100 + i, no: i + 1 }));
@@ -59,5 +60,28 @@ describe('matrix figures', () => {
       ['1:101', 'gain'],
       ['2:100', 'gain'],
     ]);
+  });
+});
+
+describe('indicators', () => {
+  const boolean = { id: 1, kind: 'boolean' as const, threshold: null };
+  const income = { id: 2, kind: 'number' as const, threshold: '≥ 54 triệu đồng/người/năm' };
+  const poverty = { id: 3, kind: 'percent' as const, threshold: '≤ 11%' };
+
+  it('reads thresholds and decides each indicator', () => {
+    expect(parseThreshold('≥ 60%')).toEqual({ op: '>=', bound: 60 });
+    expect(parseThreshold('<= 11,5 %')).toEqual({ op: '<=', bound: 11.5 });
+    expect(parseThreshold('Đạt')).toBeNull();
+    expect([indicatorMet(boolean, 1), indicatorMet(boolean, 0), indicatorMet(boolean, null)]).toEqual([true, false, null]);
+    expect([indicatorMet(income, 54), indicatorMet(income, 53.9), indicatorMet(poverty, 11), indicatorMet(poverty, 11.2)]).toEqual([true, false, true, false]);
+    expect(indicatorMet({ kind: 'percent', threshold: null }, 80)).toBeNull();
+  });
+
+  it('meets a criterion when all its indicators are met, fails it when one is not, and cannot tell otherwise', () => {
+    const all = [boolean, income, poverty];
+    expect(criterionFromIndicators(all, (id) => ({ 1: 1, 2: 60, 3: 5 })[id])).toBe(true);
+    expect(criterionFromIndicators(all, (id) => ({ 1: 1, 2: 40, 3: null })[id])).toBe(false);
+    expect(criterionFromIndicators(all, (id) => ({ 1: 1, 2: 60 })[id])).toBeNull();
+    expect(criterionFromIndicators([], () => 1)).toBeNull();
   });
 });

@@ -7,8 +7,10 @@ import { useApp, useCurrentPlan } from '../../store/app';
 import { redo, refreshEditState, subscribeEdits, undo, useEdits } from '../../store/edits';
 import type { Mode } from './criteria-columns';
 import { CriteriaGrid } from './CriteriaGrid';
+import { IndicatorsGrid } from './IndicatorsGrid';
 import { MatrixModel } from './matrix-model';
 import { PlanGains } from './PlanGains';
+import { VillagesGrid } from './VillagesGrid';
 
 type Tab = 'criteria' | 'indicators' | 'villages';
 
@@ -19,7 +21,7 @@ export function MatrixView() {
   const [model, setModel] = useState<MatrixModel | null>(null);
   const [version, setVersion] = useState(0);
   const [mode, setMode] = useState<Mode>('actual');
-  const [tab] = useState<Tab>('criteria');
+  const [tab, setTab] = useState<Tab>('criteria');
   const [reloads, setReloads] = useState(0);
   const edits = useEdits();
   // A dashboard bar brings its communes forward on the side it counted.
@@ -51,11 +53,16 @@ export function MatrixView() {
         ? ([
             ['actual', t('mx.side.actual', { year: model.sides.actual.year })],
             ['plan', t('mx.side.plan', { year: model.sides.plan.year })],
-            ['compare', t('mx.side.compare')],
+            ...(tab === 'criteria' ? [['compare', t('mx.side.compare')]] : []),
           ] as [Mode, string][])
         : [],
-    [model, t],
+    [model, t, tab],
   );
+  const tabs: [Tab, string][] = [
+    ['criteria', t('mx.tab.criteria')],
+    ['indicators', t('mx.tab.indicators')],
+    ['villages', t('mx.tab.villages')],
+  ];
 
   if (!plan) return <p className="page muted">{t('plan.none')}</p>;
   if (!model) return <p className="page muted">{t('common.loading')}</p>;
@@ -66,13 +73,22 @@ export function MatrixView() {
         {t('matrix.title')} — {plan.name}
       </h2>
       <div className="matrix-toolbar">
-        <div className="tabs" role="tablist" aria-label={t('mx.tab.criteria')}>
-          {modes.map(([id, label]) => (
-            <button key={id} role="tab" aria-selected={mode === id} onClick={() => setMode(id)}>
+        <div className="tabs" role="tablist" aria-label={t('matrix.title')}>
+          {tabs.map(([id, label]) => (
+            <button key={id} role="tab" aria-selected={tab === id} onClick={() => setTab(id)}>
               {label}
             </button>
           ))}
         </div>
+        {tab !== 'villages' && (
+          <div className="tabs" role="tablist" aria-label={t('mx.side.compare')}>
+            {modes.map(([id, label]) => (
+              <button key={id} role="tab" aria-selected={mode === id || (id === 'actual' && mode === 'compare' && tab !== 'criteria')} onClick={() => setMode(id)}>
+                {label}
+              </button>
+            ))}
+          </div>
+        )}
         <div className="matrix-actions">
           <button onClick={() => void undo().catch(() => undefined)} disabled={!edits.canUndo} title={edits.undoLabel ? t('edits.undoWhat', { label: edits.undoLabel }) : undefined}>
             {t('edits.undo')}
@@ -89,6 +105,10 @@ export function MatrixView() {
           <CriteriaGrid key={mode} model={model} version={version} mode={mode} unitFilter={unitFilter} />
         </>
       )}
+      {tab === 'indicators' && (
+        <IndicatorsGrid key={`${plan.id}:${mode}:${reloads}`} planId={plan.id} criteria={model} criteriaVersion={version} side={mode === 'plan' ? 'plan' : 'actual'} />
+      )}
+      {tab === 'villages' && <VillagesGrid key={`${plan.id}:${reloads}`} planId={plan.id} />}
     </div>
   );
 }
