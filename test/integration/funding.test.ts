@@ -1,9 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Backend } from '../../electron/backend/backend';
+import path from 'node:path';
+import { Backend } from '../../electron/backend/backend';
+import { runCli } from '../../electron/cli/run';
 import { SCHEMA_VERSION } from '../../electron/backend/db/migrations';
 import { projectSections, resourceLines, sourceTree } from '../../shared/domain/funding';
 import { openTestBackend } from '../helpers/backend';
 import { enterTamDuong, readExampleProjects, type TamDuong } from '../helpers/funding';
+import { tempDir } from '../helpers/temp';
 
 let backend: Backend | null = null;
 afterEach(async () => {
@@ -268,5 +271,20 @@ describe('targets and model sites', () => {
     await expect(
       b.dispatch('edits.apply', { label: 'Sai', changes: [{ op: 'insert', table: 'model_site', row: { plan_id: t.planId, unit_id: unit, scope: 'district', content: 'x', ord: 2 } }] }),
     ).rejects.toMatchObject({ code: 'edits.badValue' });
+  });
+});
+
+describe('ntm summary --json', () => {
+  it('prints the resources and projects of the Tam Đường plan', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'tam-duong.ntm');
+    const b = await Backend.start({ dataDir: dir, documentPath: db, backupIntervalMs: 0 });
+    await enterTamDuong(b);
+    await b.close();
+    const out: string[] = [];
+    expect(await runCli(['summary', '--db', db, '--json'], { out: (t) => out.push(t), err: () => undefined }, { NTM_DATA_DIR: dir })).toBe(0);
+    const summary = JSON.parse(out.join('\n')) as { resources: { year: number; total: number; bySource: Record<string, number> }[]; projects: unknown[] };
+    expect(summary.resources).toEqual([expect.objectContaining({ year: 2025, total: 205250, bySource: expect.objectContaining({ I: 23756, II: 74135, III: 107359, IV: 0 }) })]);
+    expect(summary.projects).toEqual([{ year: 2025, count: 26, continuing: 6, new: 20, plan: 19783, bySource: { I: 19783 } }]);
   });
 });
