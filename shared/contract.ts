@@ -54,4 +54,6 @@ export interface NtmBridge {
   saveFile(file: FileRef): Promise<boolean>;
   /** Print a page the backend produced ('print.html'): the system print dialog (Electron) or the browser's print. */
   print(file: FileRef, options: { landscape: boolean; paper: 'A4' | 'A3' }): Promise<boolean>;
+  /** An address the page can frame to show a produced PDF or HTML inline (print preview); absent where the host has none. */
+  viewUrl?(file: FileRef): string;
 }

@@ -55,6 +55,10 @@ function chooseFiles(accept: string[], multiple: boolean): Promise<File[]> {
   });
 }
 
+function viewUrl(file: FileRef): string {
+  return `/api/view/${encodeURIComponent(file.fileId)}`;
+}
+
 /** The browser's print of the very page the backend produced, loaded in a hidden frame of our origin. */
 function printPage(file: FileRef): Promise<boolean> {
   return new Promise((resolve) => {
@@ -70,7 +74,7 @@ function printPage(file: FileRef): Promise<boolean> {
       setTimeout(() => frame.remove(), 1000);
       resolve(true);
     });
-    frame.src = `/api/view/${encodeURIComponent(file.fileId)}`;
+    frame.src = viewUrl(file);
     document.body.append(frame);
   });
 }
@@ -96,6 +100,7 @@ const bridge: NtmBridge = {
     return true;
   },
   print: (file) => printPage(file),
+  viewUrl: (file) => viewUrl(file),
 };
 
 Object.defineProperty(window, 'ntm', { value: Object.freeze(bridge), writable: false, configurable: false });

@@ -235,12 +235,16 @@ export function PrintView() {
             </Field>
           </div>
           {/* The PDF itself, as printed; the viewer opens it at the chosen page and zoom. */}
-          <iframe
-            key={`${preview.file.fileId}-${page}-${zoom}`}
-            title={t('print.preview')}
-            className="preview-frame"
-            src={`/api/view/${encodeURIComponent(preview.file.fileId)}#page=${page}&zoom=${zoom}`}
-          />
+          {window.ntm.viewUrl ? (
+            <iframe
+              key={`${preview.file.fileId}-${page}-${zoom}`}
+              title={t('print.preview')}
+              className="preview-frame"
+              src={`${window.ntm.viewUrl(preview.file)}#page=${page}&zoom=${zoom}`}
+            />
+          ) : (
+            <p className="muted">{t('print.noPreview')}</p>
+          )}
         </section>
       )}
     </div>

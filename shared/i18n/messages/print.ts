@@ -51,6 +51,7 @@ export const print = defineMessages(
     'print.page': 'Trang',
     'print.working': 'Đang chuẩn bị bản in…',
     'print.ready': 'Bản in sẵn sàng: {pages} trang',
+    'print.noPreview': 'Cửa sổ này không hiển thị được bản xem trước; hãy dùng "Lưu PDF" rồi mở tệp.',
   },
   {
     'print.noBrowser': 'No Chromium, Chrome or Edge browser was found to produce the PDF. Install one or set NTM_CHROMIUM.',
@@ -101,5 +102,6 @@ export const print = defineMessages(
     'print.page': 'Page',
     'print.working': 'Preparing the printout…',
     'print.ready': 'Printout ready: {pages} pages',
+    'print.noPreview': 'This window cannot show the preview; use "Save PDF" and open the file.',
   },
 );
