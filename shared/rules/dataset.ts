@@ -28,10 +28,16 @@ export function keyString(key: readonly Scalar[]): string {
   return key.join('\u0001');
 }
 
+interface Group {
+  fields: readonly string[];
+  index: NestedIndex<Set<Row>>;
+}
+
 interface Table {
-  rows: Set<Row>;
   byKey: NestedIndex<Row>;
-  groups: Map<string, { fields: readonly string[]; index: NestedIndex<Set<Row>> }>;
+  groups: Map<string, Group>;
+  /** The same groups by the identity of the caller's field list (rules pass constants), to skip a join per lookup. */
+  groupsByRef: Map<readonly string[], Group>;
 }
 
 export class Dataset {
@@ -39,7 +45,7 @@ export class Dataset {
 
   constructor(wire: WireTables = {}) {
     for (const name of Object.keys(TABLE_KEYS) as RuleTable[]) {
-      this.tables.set(name, { rows: new Set(), byKey: new NestedIndex(TABLE_KEYS[name].length), groups: new Map() });
+      this.tables.set(name, { byKey: new NestedIndex(TABLE_KEYS[name].length), groups: new Map(), groupsByRef: new Map() });
     }
     for (const [name, data] of Object.entries(wire) as [RuleTable, TableRows][]) {
       const table = this.table(name);
@@ -50,7 +56,6 @@ export class Dataset {
       for (const values of data.rows) {
         const row: Record<string, Scalar> = {};
         for (let i = 0; i < columns.length; i++) row[columns[i] as string] = values[i] ?? null;
-        table.rows.add(row);
         for (let i = 0; i < keyAt.length; i++) key[i] = values[keyAt[i] as number] ?? null;
         table.byKey.set(key, row);
       }
@@ -61,12 +66,17 @@ export class Dataset {
     return this.table(table).byKey.get(key);
   }
 
+  /** The row of a table keyed by one `id` column (no key array to build: this runs once per row of big tables). */
+  byId(table: RuleTable, id: Scalar): Row | undefined {
+    return this.table(table).byKey.get1(id);
+  }
+
   rows(table: RuleTable): Iterable<Row> {
-    return this.table(table).rows;
+    return this.table(table).byKey.values();
   }
 
   size(table: RuleTable): number {
-    return this.table(table).rows.size;
+    return this.table(table).byKey.size;
   }
 
   /** Rows of `table` whose `fields` equal `values`, through an index built once and kept up to date. */
@@ -89,11 +99,8 @@ export class Dataset {
       if (!before) keyColumns.forEach((k, i) => (created[k] = change.key[i] ?? null));
       after = { ...(before ?? created), [change.field]: normalise(change.value) };
     }
-    if (before) table.rows.delete(before);
-    if (after) {
-      table.rows.add(after);
-      table.byKey.set(key, after);
-    } else table.byKey.delete(key);
+    if (after) table.byKey.set(key, after);
+    else table.byKey.delete(key);
     for (const { fields, index } of table.groups.values()) {
       if (before) index.get(fields.map((f) => before[f] ?? null))?.delete(before);
       if (after) index.upsert(fields.map((f) => after[f] ?? null), () => new Set()).add(after);
@@ -107,13 +114,16 @@ export class Dataset {
 
   private groupIndex(name: RuleTable, fields: readonly string[]): NestedIndex<Set<Row>> {
     const table = this.table(name);
+    const known = table.groupsByRef.get(fields);
+    if (known) return known.index;
     const id = fields.join(',');
     let group = table.groups.get(id);
     if (!group) {
       const index = new NestedIndex<Set<Row>>(Math.max(fields.length, 1));
-      for (const row of table.rows) index.upsert(fields.length === 0 ? [null] : fields.map((f) => row[f] ?? null), () => new Set()).add(row);
+      for (const row of table.byKey.values()) index.upsert(fields.length === 0 ? [null] : fields.map((f) => row[f] ?? null), () => new Set()).add(row);
       table.groups.set(id, (group = { fields, index }));
     }
+    table.groupsByRef.set(fields, group);
     return group.index;
   }
 }

@@ -2,16 +2,19 @@
 import type { Scalar } from '../api/edits';
 import type { Dataset, Row } from './dataset';
 
-export const sourceLabel = (data: Dataset, id: Scalar) => String(data.get('capital_source', [id])?.label ?? id);
-export const unitName = (data: Dataset, id: Scalar) => String(data.get('unit', [id])?.name ?? id);
+export const sourceLabel = (data: Dataset, id: Scalar) => String(data.byId('capital_source', id)?.label ?? id);
+export const unitName = (data: Dataset, id: Scalar) => String(data.byId('unit', id)?.name ?? id);
 
 export function sourceWithRole(data: Dataset, role: string): Scalar {
   for (const s of data.rows('capital_source')) if (s.role === role) return s.id ?? null;
   return null;
 }
 
+const BY_PARENT = ['parent_id'];
+const BY_UNIT_YEAR_KIND = ['unit_id', 'year', 'kind'];
+
 export function hasChildren(data: Dataset, table: 'recurrent_content' | 'capital_source', id: Scalar): boolean {
-  for (const _ of data.group(table, ['parent_id'], [id])) return true;
+  for (const _ of data.group(table, BY_PARENT, [id])) return true;
   return false;
 }
 
@@ -19,7 +22,7 @@ export function hasChildren(data: Dataset, table: 'recurrent_content' | 'capital
 export function metCount(data: Dataset, unitId: Scalar, year: number, kind: 'actual' | 'plan'): number | null {
   let marks = 0;
   let met = 0;
-  for (const m of data.group('criterion_mark', ['unit_id', 'year', 'kind'], [unitId, year, kind])) {
+  for (const m of data.group('criterion_mark', BY_UNIT_YEAR_KIND, [unitId, year, kind])) {
     marks++;
     if (m.met === 1) met++;
   }

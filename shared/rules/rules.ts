@@ -50,6 +50,7 @@ const yearInPlan = (table: RuleTable, label: CellCheckDeclaration['label']): Rul
         : null,
   });
 
+const BY_CRITERION = ['criterion_id'];
 const criteriaCount = ({ data }: RuleContext) => data.size('criterion');
 const planStatus = (row: Row, { plan }: RuleContext) => row.kind === 'plan' && row.year === plan.yearStart;
 
@@ -123,8 +124,8 @@ export const RULES: readonly Rule[] = [
     id: 'indicator.percentRange',
     table: 'indicator_value',
     field: 'value',
-    when: (row, { data }) => data.get('indicator', [row.indicator_id ?? null])?.kind === 'percent',
-    label: (row, ctx) => `${unitLabel(row, ctx)} — ${String(ctx.data.get('indicator', [row.indicator_id ?? null])?.code ?? '')}`,
+    when: (row, { data }) => data.byId('indicator', row.indicator_id ?? null)?.kind === 'percent',
+    label: (row, ctx) => `${unitLabel(row, ctx)} — ${String(ctx.data.byId('indicator', row.indicator_id ?? null)?.code ?? '')}`,
     test: within(0, 100, false),
     alsoReads: [{ table: 'indicator', fields: ['kind'] }],
   }),
@@ -193,7 +194,7 @@ export const RULES: readonly Rule[] = [
       const key: Scalar[] = [row.unit_id ?? null, null, row.year ?? null, row.kind ?? null];
       const failing: string[] = [];
       let indicators = 0;
-      for (const indicator of data.group('indicator', ['criterion_id'], [row.criterion_id ?? null])) {
+      for (const indicator of data.group('indicator', BY_CRITERION, [row.criterion_id ?? null])) {
         indicators++;
         key[1] = indicator.id ?? null;
         const value = data.get('indicator_value', key);

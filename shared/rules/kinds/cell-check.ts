@@ -31,7 +31,8 @@ export interface CellCheckDeclaration {
 }
 
 export function cellCheck(d: CellCheckDeclaration): Rule {
-  const checkRow = (row: Row, key: () => Scope, ctx: RuleContext): Finding[] => {
+  /** `key` is null on full runs: it is only built for rows with a finding. */
+  const checkRow = (row: Row, key: Scope | null, ctx: RuleContext): Finding[] => {
     const value = row[d.field] ?? null;
     if (value === null || (d.when && !d.when(row, ctx))) return [];
     const problem = d.test(value, row, ctx);
@@ -41,7 +42,7 @@ export function cellCheck(d: CellCheckDeclaration): Rule {
         severity: d.severity ?? 'error',
         rule: d.id,
         table: d.table,
-        key: key() as (string | number)[],
+        key: (key ?? rowKey(d.table, row)) as (string | number)[],
         field: d.field,
         row: d.label(row, ctx),
         expected: problem.expected,
@@ -59,10 +60,8 @@ export function cellCheck(d: CellCheckDeclaration): Rule {
     },
     *checkAll(ctx) {
       for (const row of ctx.data.rows(d.table)) {
-        let key: Scope | null = null;
-        const keyOf = () => (key ??= rowKey(d.table, row));
-        const found = checkRow(row, keyOf, ctx);
-        if (found.length > 0) yield [keyOf(), found];
+        const found = checkRow(row, null, ctx);
+        if (found.length > 0) yield [found[0]?.target?.key ?? rowKey(d.table, row), found];
       }
     },
     scopesOf(change, ctx) {
@@ -72,7 +71,7 @@ export function cellCheck(d: CellCheckDeclaration): Rule {
     },
     check(scope: Scope, ctx) {
       const row = ctx.data.get(d.table, scope);
-      return row ? checkRow(row, () => scope, ctx) : [];
+      return row ? checkRow(row, scope, ctx) : [];
     },
   };
 }

@@ -30,8 +30,10 @@ export interface TreeSumDeclaration {
 
 export function treeSum(d: TreeSumDeclaration): Rule {
   const { tree, values } = d;
-  const children = (data: Dataset, node: Scalar) => [...data.group(tree.table, [tree.parentField], [node])];
-  const valueRow = (data: Dataset, scope: Scope, node: Scalar) => data.group(values.table, [...values.scopeFields, values.nodeField], [...scope, node])[Symbol.iterator]().next().value as Row | undefined;
+  const byParent = [tree.parentField];
+  const byNode = [...values.scopeFields, values.nodeField];
+  const children = (data: Dataset, node: Scalar) => data.group(tree.table, byParent, [node]);
+  const valueRow = (data: Dataset, scope: Scope, node: Scalar) => data.group(values.table, byNode, [...scope, node])[Symbol.iterator]().next().value as Row | undefined;
   const typed = (row: Row | undefined): { field: string; value: number } | null => {
     for (const field of d.values.typedFields) {
       const value = numberOrNull(row?.[field]);
@@ -52,10 +54,10 @@ export function treeSum(d: TreeSumDeclaration): Rule {
   };
   const ancestors = (data: Dataset, node: Scalar): Scalar[] => {
     const out: Scalar[] = [];
-    let current = data.get(tree.table, [node])?.[tree.parentField] ?? null;
+    let current = data.byId(tree.table, node)?.[tree.parentField] ?? null;
     while (current !== null && !out.includes(current)) {
       out.push(current);
-      current = data.get(tree.table, [current])?.[tree.parentField] ?? null;
+      current = data.byId(tree.table, current)?.[tree.parentField] ?? null;
     }
     return out;
   };
@@ -102,7 +104,7 @@ export function treeSum(d: TreeSumDeclaration): Rule {
       if (parts.length === 0) return [];
       const sum = parts.reduce((a, b) => a + b, 0);
       const expected = roundTo(sum, d.decimals);
-      const label = String(data.get(tree.table, [parent])?.[tree.labelField] ?? parent);
+      const label = String(data.byId(tree.table, parent)?.[tree.labelField] ?? parent);
       const terms = sumTerms(parts, (count) => viText('validation.manyTerms', { count }));
       // Each figure stated for the parent (its amount, a total typed on the form) answers for itself.
       return values.typedFields.flatMap((field) => {
