@@ -5,6 +5,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../errors';
 import type { ImportLimits } from './limits';
+import { readXls } from './read-xls';
+import { readXlsx } from './read-xlsx';
 import type { ParsedWorkbook } from './workbook-model';
 
 export interface ParseRequest {
@@ -19,8 +21,8 @@ export type ParseResponse =
   | { id: number; ok: true; workbook: ParsedWorkbook }
   | { id: number; ok: false; code: string; params: Record<string, string | number>; detail?: string };
 
-const format = (workerData as { format: 'xlsx' | 'xls' }).format;
-const readers = format === 'xls' ? { xls: await import('./read-xls') } : { xlsx: await import('./read-xlsx') };
+// Both readers are loaded (above) before the prototypes are frozen.
+const format = (workerData as { format: 'xlsx' | 'xls' } | null)?.format;
 if (format === 'xls') {
   for (const proto of [Object.prototype, Array.prototype, Function.prototype, String.prototype, Number.prototype, Boolean.prototype, RegExp.prototype, Date.prototype]) {
     Object.freeze(proto);
@@ -36,7 +38,7 @@ if (port) {
 
 async function parse(request: ParseRequest): Promise<ParseResponse> {
   try {
-    const workbook = readers.xls ? readers.xls.readXls(request.bytes, request.limits) : await readers.xlsx!.readXlsx(request.bytes, request.defaultFont, request.limits);
+    const workbook = format === 'xls' ? readXls(request.bytes, request.limits) : await readXlsx(request.bytes, request.defaultFont, request.limits);
     return { id: request.id, ok: true, workbook };
   } catch (error) {
     if (error instanceof AppError) return { id: request.id, ok: false, code: error.code, params: error.params };

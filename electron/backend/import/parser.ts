@@ -1,5 +1,7 @@
 // Runs workbook parsing in a worker thread: one long-lived worker, reused between files, killed and
 // replaced when a file takes longer than the time limit or exhausts the worker's heap.
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { isMessageKey } from '../../../shared/i18n';
 import { AppError } from '../errors';
@@ -7,9 +9,14 @@ import { IMPORT_LIMITS, type ImportLimits } from './limits';
 import type { ParseRequest, ParseResponse } from './parse-worker';
 import type { ParsedWorkbook } from './workbook-model';
 
-const ENTRY = new URL(import.meta.url.endsWith('.ts') ? './parse-worker.ts' : './parse-worker.js', import.meta.url);
-// Under tsx or vitest the worker entry is TypeScript: register tsx inside the thread before loading it.
+// Under tsx or vitest the worker entry is TypeScript: tsx is registered inside the thread before loading it.
+// A bundled backend (dist/electron/backend.cjs) has the worker bundled next to it as parse-worker.cjs.
 const TS_BOOT = `import('tsx/esm/api').then(({ register }) => { register(); return import(require('node:worker_threads').workerData.entry); })`;
+
+function workerEntry(): string {
+  const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
+  return here.endsWith('.ts') ? path.join(path.dirname(here), 'parse-worker.ts') : path.join(path.dirname(here), 'parse-worker.cjs');
+}
 
 interface Pending {
   resolve(workbook: ParsedWorkbook): void;
@@ -48,9 +55,10 @@ class ParserWorker {
   private ensure(): Worker {
     if (this.worker) return this.worker;
     const options = { resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: 64 } };
-    const worker = ENTRY.pathname.endsWith('.ts')
-      ? new Worker(TS_BOOT, { ...options, eval: true, workerData: { entry: ENTRY.href, format: this.format } })
-      : new Worker(ENTRY, { ...options, workerData: { format: this.format } });
+    const entry = workerEntry();
+    const worker = entry.endsWith('.ts')
+      ? new Worker(TS_BOOT, { ...options, eval: true, workerData: { entry: pathToFileURL(entry).href, format: this.format } })
+      : new Worker(entry, { ...options, workerData: { format: this.format } });
     worker.on('message', (response: ParseResponse) => this.settle(response));
     worker.on('error', (error) => {
       if (this.worker === worker) this.fail(isOutOfMemory(error) ? new AppError('import.tooLargeUnpacked', { mb: this.heapMb }) : new AppError('import.corrupt'));

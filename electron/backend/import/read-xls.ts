@@ -1,37 +1,16 @@
 // Reads a legacy .xls (BIFF) file with SheetJS 0.18.5. That version has published advisories for crafted
 // files (prototype pollution, ReDoS) and no fixed release on npm, so this module only ever runs inside the
 // parsing worker, after the worker has frozen the built-in prototypes, under its heap and time limits.
-import { createRequire } from 'node:module';
+import * as XLSX from 'xlsx';
 import { AppError } from '../errors';
 import { cellText, type FontContext } from './cell-text';
 import type { ImportLimits } from './limits';
 import { parseAddress, type CellValue, type ParsedCell, type ParsedSheet, type ParsedWorkbook } from './workbook-model';
 
-interface XlsCell {
-  t: string;
-  v?: unknown;
-  f?: string;
-  z?: string;
-}
-interface XlsSheet {
-  [address: string]: unknown;
-  '!ref'?: string;
-  '!merges'?: { s: { r: number; c: number }; e: { r: number; c: number } }[];
-  '!cols'?: ({ hidden?: boolean } | undefined)[];
-  '!rows'?: ({ hidden?: boolean } | undefined)[];
-}
-interface XlsModule {
-  read(data: Buffer, options: Record<string, unknown>): { SheetNames: string[]; Sheets: Record<string, XlsSheet>; Workbook?: { Sheets?: { Hidden?: number }[] } };
-  utils: { decode_range(ref: string): { s: { r: number; c: number }; e: { r: number; c: number } }; encode_cell(cell: { r: number; c: number }): string; encode_range(range: unknown): string };
-}
-
 const NO_FONT: FontContext = { cellFont: null, defaultFont: null };
 
-// Loaded when this module loads, before the worker freezes the prototypes.
-const XLSX = createRequire(import.meta.url)('xlsx') as XlsModule;
-
 export function readXls(bytes: Uint8Array, limits: ImportLimits): ParsedWorkbook {
-  let book: ReturnType<XlsModule['read']>;
+  let book: XLSX.WorkBook;
   try {
     book = XLSX.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { type: 'buffer', cellFormula: true, cellStyles: true, cellHTML: false, sheetRows: limits.maxRows + 1 });
   } catch {
@@ -39,7 +18,7 @@ export function readXls(bytes: Uint8Array, limits: ImportLimits): ParsedWorkbook
   }
   let total = 0;
   const sheets = book.SheetNames.map((name, index): ParsedSheet => {
-    const ws = book.Sheets[name] ?? {};
+    const ws: XLSX.WorkSheet = book.Sheets[name] ?? {};
     const cells: ParsedCell[] = [];
     let rowCount = 0;
     let columnCount = 0;
@@ -48,7 +27,7 @@ export function readXls(bytes: Uint8Array, limits: ImportLimits): ParsedWorkbook
     if (range && range.e.r + 1 > limits.maxRows) throw new AppError('import.tooManyRows', { sheet: name, max: limits.maxRows });
     for (const address of Object.keys(ws)) {
       if (address.startsWith('!')) continue;
-      const cell = ws[address] as XlsCell;
+      const cell = ws[address] as XLSX.CellObject;
       const at = parseAddress(address);
       if (!at) continue;
       const parsed = readCell(cell, at.row, at.col);
@@ -74,7 +53,7 @@ export function readXls(bytes: Uint8Array, limits: ImportLimits): ParsedWorkbook
   return { format: 'xls', sheets };
 }
 
-function readCell(cell: XlsCell, row: number, col: number): ParsedCell | null {
+function readCell(cell: XLSX.CellObject, row: number, col: number): ParsedCell | null {
   let value: CellValue;
   if (cell.t === 'n' && typeof cell.v === 'number') value = cell.v;
   else if (cell.t === 'b' && typeof cell.v === 'boolean') value = cell.v;
@@ -88,6 +67,6 @@ function readCell(cell: XlsCell, row: number, col: number): ParsedCell | null {
     text: value === null ? '' : String(value),
     value,
     ...(cell.f ? { formula: cell.f } : {}),
-    ...(cell.z && cell.z !== 'General' ? { numFmt: cell.z } : {}),
+    ...(typeof cell.z === 'string' && cell.z !== 'General' ? { numFmt: cell.z } : {}),
   };
 }
