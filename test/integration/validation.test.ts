@@ -51,6 +51,16 @@ describe('validation of a real document', () => {
   });
 });
 
+describe('several plans', () => {
+  it('validates every plan and says a thing seen by two plans over the same years once', async () => {
+    backend = (await openTestBackend()).backend;
+    const mk = await enterMuongKhoa(backend, { status: false });
+    await backend.dispatch('plans.create', { name: 'Kế hoạch bổ sung', level: 'commune', unitId: mk.unitId, yearStart: 2025, yearEnd: 2025, criteriaSetId: 'xa-ntm-2021-2025' });
+    const { findings } = await backend.dispatch('validation.run', {});
+    expect(findings.map((f) => f.rule)).toEqual(['resources.parentSum', 'resources.parentSum', 'matrix.communeHasStatus']);
+  });
+});
+
 describe('imported forms kept in the document', () => {
   it('reports a value typed over a formula at its Sheet!Cell, named after the file', async () => {
     backend = (await openTestBackend()).backend;
@@ -113,6 +123,10 @@ describe('ntm validate', () => {
     await backend.dispatch('edits.apply', { label: 'Sửa', changes: [{ op: 'set', table: 'resource_amount', key: [mk.planId, 2025, mk.source('integrated')], field: 'amount', value: 2556 }] });
     await backend.close();
     backend = null;
+    const bad = capture();
+    expect(await runCli(['validate', '--db', opened.documentPath, '--plan', 'abc'], bad.io, env)).toBe(64);
+    expect(bad.err.join('\n')).toContain('ntm validate [--db FILE] [--plan ID] [--json]');
+
     const fixed = capture();
     expect(await runCli(['validate', '--db', opened.documentPath, '--json'], fixed.io, env)).toBe(0);
     expect(JSON.parse(fixed.out.join(''))).toEqual({ findings: [] });
