@@ -208,6 +208,7 @@ describe('the funding tables in Chromium', () => {
     await app.page.getByRole('button', { name: 'Nguồn vốn', exact: true }).click();
     await app.page.getByRole('tab', { name: 'Nguồn vốn', exact: true }).click();
     const grid = app.page.getByTestId('sources-grid');
+    await eventually(() => text(grid.locator(`.ag-row[row-id="${id('integrated_ethnic')}"] .ag-cell[col-id="role"]`))).toBe('Lồng ghép — vùng đồng bào DTTS và miền núi');
     await grid.locator(`.ag-row[row-id="${id('central')}"] .ag-cell[col-id="label"]`).click();
     await app.page.getByRole('button', { name: 'Thêm nguồn con' }).click();
     const added = () => app.backend.document!.db.prepare("SELECT id, code FROM capital_source WHERE parent_id = ? AND role IS NULL").get(id('central')) as { id: number; code: string } | undefined;

@@ -4,6 +4,7 @@ import { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
 import { nextChildCode, sourceTree, type SourceNode } from '../../../shared/domain/funding';
+import { isMessageKey, type MessageKey } from '../../../shared/i18n';
 import { call } from '../../api';
 import { textColumn, useExcelGrid, type Change } from '../../grid/excel';
 import { gridLocaleVi, gridTheme } from '../../grid/setup';
@@ -20,6 +21,7 @@ export function SourcesGrid() {
   const nodes = useMemo(() => sourceTree(data ?? []), [data]);
   const [focused, setFocused] = useState<number | null>(null);
 
+  const roleLabel = (role: string | null) => (role && isMessageKey(`funding.role.${role}`) ? t(`funding.role.${role}` as MessageKey) : '');
   const grid = useExcelGrid<SourceNode>({
     getRowId: (row) => String(row.source.id),
     columns: { code: textColumn(10), label: textColumn(300) },
@@ -38,7 +40,7 @@ export function SourcesGrid() {
         valueGetter: (p) => p.data?.source.label ?? '',
         cellStyle: (p) => ({ paddingLeft: `${8 + (p.data?.depth ?? 0) * 16}px` }),
       },
-      { colId: 'role', headerName: t('funding.col.role'), width: 180, valueGetter: (p) => p.data?.source.role ?? '' },
+      { colId: 'role', headerName: t('funding.col.role'), width: 280, valueGetter: (p) => roleLabel(p.data?.source.role ?? null) },
     ],
     [lang],
   );
