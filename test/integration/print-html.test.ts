@@ -86,8 +86,13 @@ describe('the printable HTML page', () => {
     await expect(backend.dispatch('print.html', { planId, table: 'criteria', options: { images: [{ file: text }] } })).rejects.toMatchObject({ code: 'print.imageNotPng' });
     await expect(backend.dispatch('print.html', { planId: 999, table: 'criteria' })).rejects.toMatchObject({ code: 'error.notFound' });
     await expect(backend.dispatch('print.html', { planId, table: 'villages' })).rejects.toMatchObject({ code: 'error.badRequest' });
+    await expect(backend.dispatch('print.html', { planId, table: 'resources', options: { year: 2027 } })).rejects.toMatchObject({ code: 'funding.yearOutsidePlan' });
     await expect(backend.dispatch('print.pdf', { planId, table: 'criteria', options: { margins: { top: 90 } } })).rejects.toMatchObject({ code: 'error.badRequest' });
     expect(fs.readdirSync(outputs)).toHaveLength(before);
+  });
+
+  it('titles the plan side of the matrix as the plan for the year', async () => {
+    expect(await html({ side: 'plan' })).toContain('<h1 class="title">Kế hoạch thực hiện các tiêu chí nông thôn mới của các xã năm 2025</h1>');
   });
 
   it('offers the plan header fields as defaults for the print form', async () => {

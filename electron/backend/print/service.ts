@@ -4,7 +4,7 @@ import type { PrintDefaults, PrintOptions, PrintTable } from '../../../shared/ap
 import type { Plan } from '../../../shared/model';
 import { AppError } from '../errors';
 import type { FileStore } from '../files';
-import { getPlan } from '../repo/plans';
+import { planScope } from '../funding/tables';
 import type { Annex } from './annex';
 import { annexTexts, shortIssuer } from './header';
 import { renderAnnexPage, type PageImage, type PageLayout } from './page';
@@ -17,10 +17,10 @@ export interface PrintPage {
   plan: Plan;
 }
 
-function buildAnnex(db: Database.Database, planId: number, table: PrintTable, options: PrintOptions): { plan: Plan; annex: Annex } {
-  const plan = getPlan(db, planId);
-  const annex = annexBuilders[table]({ db, plan, options, year: options.year ?? plan.yearStart });
-  return { plan, annex };
+function buildAnnex(db: Database.Database, planId: number, table: PrintTable, options: PrintOptions): { plan: Plan; annex: Annex; year: number } {
+  // The year shown must be one of the plan's years.
+  const { plan, year } = planScope(db, planId, options.year);
+  return { plan, annex: annexBuilders[table]({ db, plan, options, year }), year };
 }
 
 const IMAGE_TYPES: [string, (b: Buffer) => boolean][] = [
@@ -39,7 +39,7 @@ function loadImages(files: FileStore, images: PrintOptions['images']): PageImage
 }
 
 export function printDefaults(db: Database.Database, planId: number, table: PrintTable, options: PrintOptions): PrintDefaults {
-  const { plan, annex } = buildAnnex(db, planId, table, options);
+  const { plan, annex, year } = buildAnnex(db, planId, table, options);
   return {
     formNo: annex.formNo,
     title: annex.title,
@@ -50,7 +50,7 @@ export function printDefaults(db: Database.Database, planId: number, table: Prin
     issuedBy: shortIssuer(plan.issuer),
     signer: plan.signer,
     signerTitle: plan.signerTitle,
-    year: options.year ?? plan.yearStart,
+    year,
   };
 }
 

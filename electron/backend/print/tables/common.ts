@@ -10,7 +10,7 @@ export interface TableInput {
   db: Database.Database;
   plan: Plan;
   options: PrintOptions;
-  /** The plan year shown: options.year or the plan's first year. */
+  /** The plan year shown: options.year (one of the plan's years) or the plan's first year. */
   year: number;
 }
 
