@@ -80,6 +80,19 @@ describe('export through the contract', () => {
     await backend.close();
   });
 
+  it('writes amounts with as many decimals as the document holds, totals adding up what is shown', async () => {
+    const { backend, seed } = await seeded();
+    const db = backend.document!.db;
+    db.prepare('UPDATE resource_amount SET amount = 3973.46 WHERE plan_id = ? AND source_id = ?').run(seed.planId, seed.sourceIds.get('central_recurrent'));
+    const result = await backend.dispatch('export.run', { form: 'bieu04', planId: seed.planId, layout: 'builtin' });
+    const sheet = await firstSheet(backend.files.read(result.file.fileId));
+    const recurrent = sheet.getRow(13).getCell(3);
+    expect(recurrent.value).toBe(3973.46);
+    expect(recurrent.numFmt).toBe('#,##0.00');
+    expect((sheet.getRow(10).getCell(3).value as { result: number }).result).toBeCloseTo(205250.46, 6);
+    await backend.close();
+  });
+
   it('stops a per-commune export between communes when cancelled', async () => {
     const { backend, seed } = await seeded();
     backend.on((event, payload) => {

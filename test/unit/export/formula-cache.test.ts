@@ -26,7 +26,7 @@ describe('cached formula results after data cells change', () => {
     ws.getCell('A2').value = 20;
     ws.getCell('A3').value = 30;
     // Filled down in Excel: one shared formula, its followers carry no text.
-    ws.getCell('B1').value = { formula: 'A1*2', result: 20, shareType: 'shared', ref: 'B1:B3' };
+    ws.getCell('B1').value = { formula: 'A1*2', result: 20, shareType: 'shared', ref: 'B1:B3' } as unknown as ExcelJS.CellValue;
     ws.getCell('B2').value = { sharedFormula: 'B1', result: 40 };
     ws.getCell('B3').value = { sharedFormula: 'B1', result: 60 };
     ws.getCell('C1').value = { formula: 'SUM(B1:B3)+Data!A1', result: 125 };

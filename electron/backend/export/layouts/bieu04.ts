@@ -1,7 +1,7 @@
 // Biểu 04: resources for the plan year by capital source, as a tree whose parents add up their parts.
 import type Database from 'better-sqlite3';
 import type ExcelJS from 'exceljs';
-import { attachmentLine, finishForm, startForm, styleBodyCell, workbookBytes, type Issuer } from './frame';
+import { amountDecimals, attachmentLine, finishForm, shown, startForm, styleBodyCell, workbookBytes, type Issuer } from './frame';
 
 interface SourceRow {
   id: number;
@@ -29,7 +29,8 @@ export async function buildBieu04(db: Database.Database, issuer: Issuer): Promis
        ORDER BY s.ord, s.id`,
     )
     .all(plan.id, year) as SourceRow[];
-  const roots = tree(rows);
+  const decimals = amountDecimals(rows.flatMap((r) => [r.amount, r.investment, r.typed_total]));
+  const roots = tree(rows.map((r) => ({ ...r, amount: shown(r.amount, decimals), investment: shown(r.investment, decimals), typed_total: shown(r.typed_total, decimals) })));
   // The document's tree usually has one root, the total itself ("Tổng nguồn lực"); its children are I, II, III ...
   const totalNode = roots.length === 1 ? (roots[0] as Node) : null;
   const sections = totalNode ? totalNode.children : roots;
@@ -64,7 +65,7 @@ export async function buildBieu04(db: Database.Database, issuer: Issuer): Promis
   totalRow.getCell(2).value = 'TỔNG NGUỒN LỰC';
   totalRow.getCell(3).value = totalNode ? amountCell(totalNode, placed) : sumOf(sections, placed, 'C', amountOf);
   totalRow.getCell(4).value = totalNode ? investmentCell(totalNode, placed) : sumOf(sections, placed, 'D', investmentOf);
-  for (let c = 1; c <= 5; c++) styleBodyCell(totalRow.getCell(c), c === 2 ? 'label' : 'amount', true);
+  for (let c = 1; c <= 5; c++) styleBodyCell(totalRow.getCell(c), c === 2 ? 'label' : 'amount', true, decimals);
 
   for (const [node, r] of placed) {
     const row = sheet.getRow(r);
@@ -76,8 +77,8 @@ export async function buildBieu04(db: Database.Database, issuer: Issuer): Promis
     row.getCell(5).value = node.note || null;
     styleBodyCell(row.getCell(1), 'center', bold);
     styleBodyCell(row.getCell(2), 'label', bold);
-    styleBodyCell(row.getCell(3), 'amount', bold);
-    styleBodyCell(row.getCell(4), 'amount', bold);
+    styleBodyCell(row.getCell(3), 'amount', bold, decimals);
+    styleBodyCell(row.getCell(4), 'amount', bold, decimals);
     styleBodyCell(row.getCell(5), 'text');
   }
   finishForm(framed, issuer, next - 1);

@@ -1,7 +1,7 @@
 // Biểu 05: the investment projects of the plan year, by capital source, continuing projects before new starts.
 import type Database from 'better-sqlite3';
 import type ExcelJS from 'exceljs';
-import { attachmentLine, finishForm, startForm, styleBodyCell, workbookBytes, type Issuer } from './frame';
+import { amountDecimals, attachmentLine, finishForm, shown, startForm, styleBodyCell, workbookBytes, type Issuer } from './frame';
 
 interface ProjectRow {
   source_id: number;
@@ -28,7 +28,7 @@ const PHASES = [
 export async function buildBieu05(db: Database.Database, issuer: Issuer, unitId: number | null): Promise<Uint8Array> {
   const { plan } = issuer;
   const year = plan.yearStart;
-  const projects = db
+  const rows = db
     .prepare(
       `SELECT p.source_id, s.label AS source_label, p.phase, p.name, u.name AS commune, p.period,
               p.total_investment, p.allocated_before, p.plan_amount, p.note
@@ -37,6 +37,8 @@ export async function buildBieu05(db: Database.Database, issuer: Issuer, unitId:
        ORDER BY s.ord, s.id, CASE p.phase WHEN 'continuing' THEN 0 ELSE 1 END, p.ord, p.id`,
     )
     .all(plan.id, year, unitId, unitId) as ProjectRow[];
+  const decimals = amountDecimals(rows.flatMap((p) => AMOUNT_FIELDS.map((f) => p[f])));
+  const projects = rows.map((p) => ({ ...p, total_investment: shown(p.total_investment, decimals), allocated_before: shown(p.allocated_before, decimals), plan_amount: shown(p.plan_amount, decimals) }));
 
   const framed = startForm(issuer, {
     formNo: '05',
@@ -79,7 +81,7 @@ export async function buildBieu05(db: Database.Database, issuer: Issuer, unitId:
         const row = sheet.getRow(r++);
         const values: ExcelJS.CellValue[] = [`${partNo}.${i + 1}`, p.name, p.commune, p.period || null, p.total_investment, p.allocated_before, p.plan_amount, p.note || null];
         values.forEach((v, c) => (row.getCell(c + 1).value = v));
-        styleRow(row, false);
+        styleRow(row, false, decimals);
       });
       const row = sheet.getRow(partRow);
       row.getCell(1).value = partNo;
@@ -88,7 +90,7 @@ export async function buildBieu05(db: Database.Database, issuer: Issuer, unitId:
         const result = items.reduce((sum, p) => sum + (p[AMOUNT_FIELDS[k]!] ?? 0), 0);
         row.getCell(5 + k).value = { formula: `SUM(${col}${partRow + 1}:${col}${r - 1})`, result };
       });
-      styleRow(row, true);
+      styleRow(row, true, decimals);
     }
     const row = sheet.getRow(sectionRow);
     row.getCell(1).value = ROMAN[s] ?? String(s + 1);
@@ -97,7 +99,7 @@ export async function buildBieu05(db: Database.Database, issuer: Issuer, unitId:
       const result = inSource.reduce((sum, p) => sum + (p[AMOUNT_FIELDS[k]!] ?? 0), 0);
       row.getCell(5 + k).value = { formula: partRows.map((pr) => `${col}${pr}`).join('+'), result };
     });
-    styleRow(row, true);
+    styleRow(row, true, decimals);
   });
 
   const total = sheet.getRow(totalRow);
@@ -106,11 +108,11 @@ export async function buildBieu05(db: Database.Database, issuer: Issuer, unitId:
     const result = projects.reduce((sum, p) => sum + (p[AMOUNT_FIELDS[k]!] ?? 0), 0);
     total.getCell(5 + k).value = sectionRows.length ? { formula: sectionRows.map((sr) => `${col}${sr}`).join('+'), result } : 0;
   });
-  styleRow(total, true);
+  styleRow(total, true, decimals);
   finishForm(framed, issuer, r - 1);
   return workbookBytes(framed);
 }
 
-function styleRow(row: ExcelJS.Row, bold: boolean): void {
-  for (let c = 1; c <= 8; c++) styleBodyCell(row.getCell(c), c === 1 || c === 4 ? 'center' : c >= 5 && c <= 7 ? 'amount' : c === 2 ? 'label' : 'text', bold);
+function styleRow(row: ExcelJS.Row, bold: boolean, decimals: number): void {
+  for (let c = 1; c <= 8; c++) styleBodyCell(row.getCell(c), c === 1 || c === 4 ? 'center' : c >= 5 && c <= 7 ? 'amount' : c === 2 ? 'label' : 'text', bold, decimals);
 }

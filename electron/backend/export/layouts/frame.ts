@@ -2,7 +2,7 @@
 // block, the issuer, "Biểu số NN", title, unit line, merged header rows, the numbering row, the
 // signature block and the print setup (A4, landscape when wide, header rows repeated, fit to width).
 import ExcelJS from 'exceljs';
-import { formatLongDate } from '../../../../shared/format/vi';
+import { formatLongDate, roundHalfAwayFromZero } from '../../../../shared/format/vi';
 import type { Plan } from '../../../../shared/model';
 
 export const FONT = 'Times New Roman';
@@ -131,13 +131,29 @@ export function startForm({ plan }: Issuer, spec: FrameSpec): Framed {
 
 export type CellKind = 'text' | 'label' | 'center' | 'amount' | 'count' | 'decimal';
 
-function bodyStyle(kind: CellKind, bold: boolean): Partial<ExcelJS.Style> {
+/** The most decimals any of the amounts needs (at most 3), so the form shows every figure as the document holds it. */
+export function amountDecimals(values: readonly (number | null)[]): number {
+  let most = 0;
+  for (const v of values) {
+    if (v === null) continue;
+    const fraction = roundHalfAwayFromZero(Math.abs(v), 3).toFixed(3).split('.')[1]?.replace(/0+$/, '') ?? '';
+    most = Math.max(most, fraction.length);
+  }
+  return most;
+}
+
+/** An amount rounded as the form shows it. */
+export function shown(value: number | null, decimals: number): number | null {
+  return value === null ? null : roundHalfAwayFromZero(value, decimals);
+}
+
+function bodyStyle(kind: CellKind, bold: boolean, decimals: number): Partial<ExcelJS.Style> {
   const horizontal = kind === 'label' || kind === 'text' ? 'left' : kind === 'center' || kind === 'count' ? 'center' : 'right';
   return {
     border: THIN,
     font: { name: FONT, size: 11, bold },
     alignment: { horizontal, vertical: 'middle', wrapText: kind === 'label' || kind === 'text' },
-    ...(kind === 'amount' ? { numFmt: '#,##0' } : kind === 'decimal' ? { numFmt: '0.0' } : {}),
+    ...(kind === 'amount' ? { numFmt: decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0' } : kind === 'decimal' ? { numFmt: '0.0' } : {}),
   };
 }
 
@@ -146,11 +162,11 @@ function bodyStyle(kind: CellKind, bold: boolean): Partial<ExcelJS.Style> {
 const BODY_STYLES = new Map<string, Partial<ExcelJS.Style>>();
 
 /** Body cell style: borders on every cell, amounts with thousands separators, labels wrapped. */
-export function styleBodyCell(cell: ExcelJS.Cell, kind: CellKind, bold = false): void {
-  const id = `${kind}:${bold}`;
+export function styleBodyCell(cell: ExcelJS.Cell, kind: CellKind, bold = false, decimals = 0): void {
+  const id = `${kind}:${bold}:${decimals}`;
   let style = BODY_STYLES.get(id);
   if (!style) {
-    style = bodyStyle(kind, bold);
+    style = bodyStyle(kind, bold, decimals);
     BODY_STYLES.set(id, style);
   }
   // Never mutate a body cell's style afterwards (cell.font = …): the object is shared.
