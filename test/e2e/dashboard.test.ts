@@ -118,6 +118,20 @@ describe('the dashboard in Chromium', () => {
     expect(await app.page.evaluate(() => navigator.clipboard.readText())).toContain('- Câu do văn phòng thêm.');
     expect(app.errors).toEqual([]);
   });
+
+  it('looks at a plan over a period one year at a time', async () => {
+    await app.backend.dispatch('plans.create', { name: 'Kế hoạch 2024-2025', level: 'district', yearStart: 2024, yearEnd: 2025, criteriaSetId: 'xa-ntm-2021-2025' });
+    await app.page.reload();
+    await app.page.getByRole('combobox', { name: 'Chọn kế hoạch' }).selectOption({ label: 'Kế hoạch 2024-2025' });
+    await app.page.getByRole('button', { name: 'Tổng quan' }).click();
+    const text = app.page.getByRole('textbox', { name: 'Đoạn văn kế hoạch' });
+    await expect.poll(() => text.inputValue()).toContain('đến 31/12/2023');
+    await app.page.getByRole('combobox', { name: 'Năm kế hoạch' }).selectOption('2025');
+    await expect.poll(() => text.inputValue()).toContain('đến 31/12/2024');
+    expect(await text.inputValue()).toContain('- Có 9/12 xã đạt tiêu chí số 11 về nghèo đa chiều.');
+    await card('progress').locator('canvas').first().waitFor();
+    expect(app.errors).toEqual([]);
+  });
 });
 
 /** Pixels of the first series colour on the chart's canvases. */

@@ -17,30 +17,33 @@ export function DashboardView() {
   const { run, focusMatrix } = useApp();
   const [data, setData] = useState<DashboardData | null>(null);
   const [findings, setFindings] = useState<TableFindings | null>(null);
+  const [picked, setPicked] = useState<number | null>(null);
+  // A plan over a period (2021-2025) is looked at one year at a time; its first year unless one is picked.
+  const year = plan && picked !== null && picked >= plan.yearStart && picked <= plan.yearEnd ? picked : (plan?.yearStart ?? null);
 
   useEffect(() => {
-    if (!plan) return;
+    if (!plan || year === null) return;
     setData(null);
     setFindings(null);
-    void run(async () => setData(await call('dashboard.get', { planId: plan.id })));
+    void run(async () => setData(await call('dashboard.get', { planId: plan.id, year })));
     // A full validation run: the other charts do not wait for it.
     void run(async () => setFindings(await call('dashboard.findings', { planId: plan.id })));
-  }, [plan, run]);
+  }, [plan, year, run]);
 
   const openBar = useCallback(
     (click: BarClick) =>
       void run(async () => {
-        if (!plan) return;
-        const units = click.units ?? (await call('dashboard.units', { planId: plan.id, side: click.side, bucket: click.bucket, criterionNo: click.criterionNo }));
+        if (!plan || year === null) return;
+        const units = click.units ?? (await call('dashboard.units', { planId: plan.id, year, side: click.side, bucket: click.bucket, criterionNo: click.criterionNo }));
         focusMatrix({ side: click.side, label: click.label, criterionNo: click.criterionNo, unitIds: units.map((u) => u.id), unitNames: units.map((u) => u.name) });
       }),
-    [plan, run, focusMatrix],
+    [plan, year, run, focusMatrix],
   );
 
   // Rebuilt when the language changes: titles and series names are translated.
   const charts = useMemo(() => (data ? dashboardCharts(data, findings, t, openBar) : []), [data, findings, lang, openBar]);
 
-  if (!plan) return <p className="page muted">{t('plan.none')}</p>;
+  if (!plan || year === null) return <p className="page muted">{t('plan.none')}</p>;
   if (!data) return <p className="page muted">{t('common.loading')}</p>;
 
   return (
@@ -48,13 +51,27 @@ export function DashboardView() {
       <h2>
         {t('dashboard.title')} — {plan.name}
       </h2>
-      <p className="muted">{t('dashboard.clickHint')}</p>
+      <div className="row dashboard-head">
+        {plan.yearEnd > plan.yearStart && (
+          <label className="field">
+            <span>{t('dashboard.year')}</span>
+            <select aria-label={t('dashboard.year')} value={year} onChange={(e) => setPicked(Number(e.target.value))}>
+              {Array.from({ length: plan.yearEnd - plan.yearStart + 1 }, (_, i) => plan.yearStart + i).map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <p className="muted">{t('dashboard.clickHint')}</p>
+      </div>
       <div className="chart-grid">
         {charts.map((spec) => (
           <ChartCard key={spec.id} spec={spec} fileName={`${spec.id}-${data.year}.png`} />
         ))}
       </div>
-      <NarrativePanel planId={plan.id} />
+      <NarrativePanel planId={plan.id} year={year} />
     </div>
   );
 }

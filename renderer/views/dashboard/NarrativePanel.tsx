@@ -5,7 +5,7 @@ import { useT } from '../../i18n';
 import { useApp } from '../../store/app';
 
 /** The plan's paragraphs generated from the figures: editable, then copied as plain text or formatted for Word. */
-export function NarrativePanel({ planId }: { planId: number }) {
+export function NarrativePanel({ planId, year }: { planId: number; year: number }) {
   const t = useT();
   const { run, setStatus } = useApp();
   const [generated, setGenerated] = useState<string | null>(null);
@@ -13,11 +13,11 @@ export function NarrativePanel({ planId }: { planId: number }) {
 
   useEffect(() => {
     void run(async () => {
-      const value = narrativeToText(await call('narrative.get', { planId }));
+      const value = narrativeToText(await call('narrative.get', { planId, year }));
       setGenerated(value);
       setText(value);
     });
-  }, [planId, run]);
+  }, [planId, year, run]);
 
   const copied = () => setStatus({ kind: 'saved', text: t('narrative.copied') });
   const copyText = () => run(async () => navigator.clipboard.writeText(text).then(copied));

@@ -5,6 +5,7 @@ export const dashboard = defineMessages(
   {
     'nav.dashboard': 'Tổng quan',
     'dashboard.title': 'Tổng quan kế hoạch',
+    'dashboard.year': 'Năm kế hoạch',
     'dashboard.noPlan': 'Tài liệu chưa có kế hoạch nào; hãy tạo kế hoạch trước.',
     'dashboard.badImage': 'Ảnh biểu đồ không phải tệp PNG hợp lệ.',
     'dashboard.savePng': 'Lưu ảnh PNG',
@@ -43,6 +44,7 @@ export const dashboard = defineMessages(
   {
     'nav.dashboard': 'Dashboard',
     'dashboard.title': 'Plan dashboard',
+    'dashboard.year': 'Plan year',
     'dashboard.noPlan': 'The document has no plan yet; create a plan first.',
     'dashboard.badImage': 'The chart image is not a valid PNG file.',
     'dashboard.savePng': 'Save as PNG',
