@@ -2,17 +2,14 @@
 // text typed in .VnTime / VNI-Times in an old .xls could not be told from Unicode. Reads only the records that
 // carry fonts (FONT, XF, SST with its rich-text runs, BOUNDSHEET, LABELSST, LABEL, RSTRING, FORMULA).
 // BIFF5 and older (Excel 95) workbooks give null: their text is in a code page and has no SST.
-import { createRequire } from 'node:module';
+import * as XLSX from 'xlsx';
 import type { TextRun } from '../import/cell-text';
 
-interface CfbModule {
-  CFB: {
-    read(data: Buffer, options: { type: 'buffer' }): unknown;
-    find(container: unknown, path: string): { content?: ArrayLike<number> } | null;
-  };
-}
-
-const { CFB } = createRequire(import.meta.url)('xlsx') as CfbModule;
+/** SheetJS's compound-file reader (typed `any` by the package). */
+const CFB = XLSX.CFB as {
+  read(data: Buffer, options: { type: 'buffer' }): unknown;
+  find(container: unknown, path: string): { content?: ArrayLike<number> } | null;
+};
 
 /** The fonts a cell's text is drawn in: its style's font, and the runs of a rich-text string. */
 export interface XlsCellFonts {
