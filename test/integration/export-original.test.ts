@@ -41,7 +41,9 @@ describe('export into the province’s own workbook', () => {
     db.prepare('UPDATE resource_amount SET amount = 3973.6, investment = 120.25 WHERE plan_id = ? AND source_id = ?').run(planId, recurrent);
     db.prepare('UPDATE resource_amount SET amount = NULL WHERE plan_id = ? AND source_id = ?').run(planId, community);
     const original = exampleBytes('bieu04');
-    const out = exportIntoOriginal(db, original, seed.bindings.bieu04);
+    // A binding that (wrongly) names the formula cell C8 as data: its formula stays.
+    const binding = { ...seed.bindings.bieu04, cells: [...seed.bindings.bieu04.cells, { cell: 'C8', kind: 'number' as const, target: { table: 'resource_amount', key: [planId, 2025, recurrent], field: 'amount' } }] };
+    const out = exportIntoOriginal(db, original, binding);
 
     expect(out.changedCells.sort()).toEqual(['C10', 'C15', 'D10']);
     expect(changedEntries(original, out.bytes)).toEqual([SHEET]);

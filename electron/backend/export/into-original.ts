@@ -50,6 +50,9 @@ export function exportIntoOriginal(db: Database.Database, original: Uint8Array, 
   };
   const writes = new Map<string, CellWrite>();
   for (const { bound, ref, current, unicode } of cells) {
+    // A cell the province computes with a formula stays a formula (its cached result is refreshed below);
+    // replacing it with a value would also leave Excel's calculation chain pointing at a formula that is gone.
+    if (current.formula !== null) continue;
     const desired = desiredValue(bound, reader.read(bound.target, bound.kind === 'text'));
     if (sameMeaning(bound, unicode, desired)) continue;
     // A mark is written exactly as the form's other marks are stored, so its COUNTIF formulas still count it.
