@@ -219,3 +219,15 @@ describe('cancelling a print', () => {
     await backend.close();
   });
 });
+
+describe('the print browser', () => {
+  it('starts again for the next PDF after it was closed', async () => {
+    const { backend } = await openTestBackend();
+    const { planId } = await seedPrintPlan(backend, { tables: false });
+    await backend.dispatch('print.pdf', { planId, table: 'model-sites' });
+    await closePrintBrowser();
+    const again = await backend.dispatch('print.pdf', { planId, table: 'model-sites' });
+    expect(again.pages).toBe(1);
+    await backend.close();
+  });
+});

@@ -19,11 +19,22 @@ let running = 0;
 function launch(): Promise<Browser> {
   const executablePath = findChromium();
   if (!executablePath) throw new AppError('print.noBrowser');
-  browser ??= chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true }).catch((error: unknown) => {
-    browser = null;
-    throw new AppError('print.browserFailed', { detail: error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error) });
-  });
-  return browser;
+  if (browser) return browser;
+  const launching = chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true }).then(
+    (launched) => {
+      // A browser that crashed or was closed from outside is launched afresh next time.
+      launched.on('disconnected', () => {
+        if (browser === launching) browser = null;
+      });
+      return launched;
+    },
+    (error: unknown) => {
+      browser = null;
+      throw new AppError('print.browserFailed', { detail: error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error) });
+    },
+  );
+  browser = launching;
+  return launching;
 }
 
 /** Close the shared browser now (the CLI and tests call this; long-lived hosts let it idle out). */
