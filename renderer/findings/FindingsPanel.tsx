@@ -5,7 +5,7 @@ import { formatAmount } from '../../shared/format/vi';
 import { useT } from '../i18n';
 import { useApp } from '../store/app';
 import { viewOfTable } from './navigation';
-import { focusFinding, togglePanel, useFindings } from './store';
+import { focusFinding, loadFindings, togglePanel, useFindings } from './store';
 import './findings.css';
 
 type SeverityFilter = 'all' | Finding['severity'];
@@ -54,6 +54,9 @@ export function FindingsPanel() {
             ))}
           </select>
         </label>
+        <button type="button" onClick={() => void loadFindings(useFindings.getState().planId)}>
+          {t('validation.run')}
+        </button>
         <button type="button" className="close" aria-label="×" onClick={() => togglePanel(false)}>
           ×
         </button>

@@ -2,7 +2,7 @@
 // entry here; the engine derives its dependencies and re-checks it incrementally.
 import type { Scalar } from '../api/edits';
 import { formatAmount } from '../format/vi';
-import type { Row } from './dataset';
+import type { Dataset, Row } from './dataset';
 import { viText } from './finding';
 import { cellCheck, type CellCheckDeclaration, type Problem } from './kinds/cell-check';
 import { presence } from './kinds/presence';
@@ -51,6 +51,13 @@ const yearInPlan = (table: RuleTable, label: CellCheckDeclaration['label']): Rul
   });
 
 const BY_CRITERION = ['criterion_id'];
+const targetLabel = (row: Row, ctx: RuleContext) => [String(row.label ?? row.code), row.unit_id === null ? '' : unitLabel(row, ctx)].filter(Boolean).join(' — ');
+const isCommuneCount = (row: Row) => String(row.unit ?? '').trim().toLowerCase() === 'xã';
+function communeCount(data: Dataset): number {
+  let n = 0;
+  for (const unit of data.rows('unit')) if (isCommune(unit)) n++;
+  return n;
+}
 const criteriaCount = ({ data }: RuleContext) => data.size('criterion');
 const planStatus = (row: Row, { plan }: RuleContext) => row.kind === 'plan' && row.year === plan.yearStart;
 
@@ -135,10 +142,37 @@ export const RULES: readonly Rule[] = [
       table: 'target_indicator',
       field,
       when: (row) => String(row.unit ?? '').trim() === '%',
-      label: (row, ctx) => [String(row.label ?? row.code), row.unit_id === null ? '' : unitLabel(row, ctx)].filter(Boolean).join(' — '),
+      label: targetLabel,
       test: within(0, 100, false),
     }),
   ),
+  // Counts of communes (Biểu 02 of a district: communes reaching the standard, ...) stay within the communes
+  // of the plan, and a target does not fall below what was already reached.
+  ...(['value_prev', 'target'] as const).map((field) =>
+    cellCheck({
+      id: `target_indicator.${field}.communeCount`,
+      table: 'target_indicator',
+      field,
+      when: isCommuneCount,
+      label: targetLabel,
+      test: (value, _row, { data }) => within(0, communeCount(data), true)(value),
+      alsoReads: [{ table: 'unit' }],
+    }),
+  ),
+  cellCheck({
+    id: 'target_indicator.notBelowPrevious',
+    severity: 'warning',
+    table: 'target_indicator',
+    field: 'target',
+    when: isCommuneCount,
+    label: targetLabel,
+    test: (target, row) =>
+      typeof target === 'number' && typeof row.value_prev === 'number' && target < row.value_prev
+        ? { expected: row.value_prev, actual: target, message: 'validation.msg.targetBelowPrevious', params: { actual: formatAmount(target), expected: formatAmount(row.value_prev) } }
+        : null,
+    alsoReads: [{ table: 'target_indicator', fields: ['value_prev'] }],
+    affected: (change) => [change.after ?? change.before].filter((r) => r !== undefined).map((r) => [r?.id as number]),
+  }),
   cellCheck({
     id: 'status.plannedCountRange',
     table: 'unit_status',

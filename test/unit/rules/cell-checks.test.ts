@@ -71,6 +71,21 @@ describe('ranges and types', () => {
     ]);
   });
 
+  it('keeps counts of communes within the communes of the plan, and targets not below what was reached', () => {
+    const target = (id: number, value_prev: number | null, value: number | null) => ({ id, plan_id: 1, unit_id: null, code: String(id), label: `Số xã đạt chuẩn NTM ${id}`, unit: 'xã', value_prev, target: value, ord: id });
+    const { v, findings } = run({
+      unit_status: [status(10, 2024, 'actual', null), status(11, 2024, 'actual', null)],
+      target_indicator: [target(1, 1, 2), target(2, 2, 3), target(3, 2, 1)],
+    });
+    expect(findings.map((f) => [f.rule, f.severity, f.message])).toEqual([
+      ['target_indicator.target.communeCount', 'error', 'Số xã đạt chuẩn NTM 2: 3 lớn hơn mức cao nhất 2'],
+      ['target_indicator.notBelowPrevious', 'warning', 'Số xã đạt chuẩn NTM 3: mục tiêu 1 thấp hơn mức đã đạt 2'],
+    ]);
+    // A third commune joins the plan: three communes may now reach the standard.
+    v.applyChanges([{ op: 'insert', table: 'unit', row: { id: 12, kind: 'commune', name: 'Tả Lèng', parent_id: null, merged_into_id: null } }]);
+    expect(v.findings().map((f) => f.rule)).toEqual(['target_indicator.notBelowPrevious', 'matrix.communeHasStatus']);
+  });
+
   it('wants a whole number of planned criteria, at most the number of criteria', () => {
     const { findings } = run({ unit_status: [status(10, 2024, 'actual', null), status(11, 2024, 'actual', null), status(10, 2025, 'plan', 2.5), status(11, 2025, 'plan', 4)] });
     expect(findings.map((f) => [f.rule, f.row, f.message])).toEqual([
