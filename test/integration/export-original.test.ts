@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { styleFontNames } from '../../electron/backend/export/cell-fonts';
 import { exportIntoOriginal } from '../../electron/backend/export/into-original';
@@ -130,6 +131,28 @@ describe('export into a legacy-font (TCVN3) workbook', () => {
     expect(readCell(sheet.cells.get('V18'), strings).value).toEqual({ type: 'number', value: 16 });
     expect(readCell(sheet.cells.get('V22'), strings).value).toEqual({ type: 'number', value: 18.1 });
     expect(sheetDiff(entryText(original, SHEET), entryText(out.bytes, SHEET)).cells).toEqual(['M18', 'M21', 'V18', 'V21', 'V22', 'Y18']);
+    await backend.close();
+  });
+});
+
+describe('parts of the province’s workbook that exceljs would lose', () => {
+  it('keeps cross-sheet list validations (extLst), drawings and charts, and LibreOffice’s fitToPage="true" exactly', async () => {
+    const { backend, db, seed } = await seeded();
+    const files = unzipSync(exampleBytes('bieu04'));
+    const extLst =
+      '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>\'Danh mục\'!$A$1:$A$5</xm:f></x14:formula1><xm:sqref>E8:E15</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst>';
+    files[SHEET] = strToU8(strFromU8(files[SHEET]!).replace('</worksheet>', `${extLst}</worksheet>`));
+    files['xl/drawings/drawing1.xml'] = strToU8('<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"/>');
+    files['xl/charts/chart1.xml'] = strToU8('<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart/></c:chartSpace>');
+    const original = zipSync(files);
+    db.prepare('UPDATE resource_amount SET amount = 4000 WHERE plan_id = ? AND source_id = ?').run(seed.planId, seed.sourceIds.get('central_recurrent'));
+
+    const out = exportIntoOriginal(db, original, seed.bindings.bieu04);
+    expect(changedEntries(original, out.bytes)).toEqual([SHEET]);
+    const after = entryText(out.bytes, SHEET);
+    expect(after).toContain(extLst);
+    expect(after).toContain('<pageSetUpPr fitToPage="true"/>');
+    expect(sheetDiff(entryText(original, SHEET), after)).toEqual({ outsideSame: true, rowsSame: true, cells: ['C10', 'C7', 'C8'] });
     await backend.close();
   });
 });
