@@ -9,7 +9,7 @@ import { exportIntoOriginal } from './into-original';
 import { BUILT_IN_LAYOUTS } from './layouts';
 import type { Issuer } from './layouts/frame';
 import { planOfYear } from './choose';
-import { findStoredWorkbook } from './stored-workbooks';
+import { findStoredWorkbook, type StoredWorkbook } from './stored-workbooks';
 
 export type LayoutChoice = 'auto' | 'original' | 'builtin';
 
@@ -43,16 +43,11 @@ export async function exportForm(db: Database.Database, request: ExportRequest):
   const layout = request.layout ?? 'auto';
   const builtIn = BUILT_IN_LAYOUTS[request.form];
   // A district's own workbook lists every commune; a commune's copy always comes from the built-in layout.
-  const years = plan ? { planId: plan.id, from: plan.yearStart, to: plan.yearEnd } : { planId: null, from: request.year ?? null, to: request.year ?? null };
-  const found = unit || layout === 'builtin' ? null : findStoredWorkbook(db, request.form, years);
+  const scope = plan ? { planId: plan.id, from: plan.yearStart, to: plan.yearEnd } : { planId: null, from: request.year ?? null, to: request.year ?? null };
+  const found = unit || layout === 'builtin' ? null : findStoredWorkbook(db, request.form, scope);
+  if (found && isZip(found.bytes)) return intoOriginal(db, found, plan);
   // Only an .xlsx package can be written back into; an old .xls original falls back to the built-in layout.
-  const stored = found && isZip(found.bytes) ? found : null;
-  if (found && !stored && (layout === 'original' || !builtIn)) throw new AppError('export.error.originalNotXlsx', { file: found.fileName });
-  if (stored) {
-    const out = exportIntoOriginal(db, stored.bytes, stored.binding);
-    const original = { fileName: stored.fileName, changedCells: out.changedCells.length };
-    return { bytes: out.bytes, fileName: stored.fileName, source: 'original', original, planId: plan?.id ?? stored.planId };
-  }
+  if (found && (layout === 'original' || !builtIn)) throw new AppError('export.error.originalNotXlsx', { file: found.fileName });
   if (layout === 'original') throw new AppError('export.error.noOriginal', { form: request.form });
   if (!builtIn) {
     const known = exportableForms().join(', ');
@@ -63,6 +58,12 @@ export async function exportForm(db: Database.Database, request: ExportRequest):
   const communes = unit ? [unit] : planCommunes(db, plan);
   const bytes = await builtIn.build(db, issuerOf(db, plan), { communes, unitId: unit?.id ?? null });
   return { bytes, fileName: fileNameFor(request.form, plan, unit), source: 'builtin', original: null, planId: plan.id };
+}
+
+function intoOriginal(db: Database.Database, stored: StoredWorkbook, plan: Plan | null): ExportedForm {
+  const out = exportIntoOriginal(db, stored.bytes, stored.binding);
+  const original = { fileName: stored.fileName, changedCells: out.changedCells.length };
+  return { bytes: out.bytes, fileName: stored.fileName, source: 'original', original, planId: plan?.id ?? stored.planId };
 }
 
 /** The communes a plan covers: its own commune, or every current commune for a district plan. */
