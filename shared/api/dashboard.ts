@@ -25,16 +25,11 @@ export const DashboardData = z.object({
 });
 export type DashboardData = z.infer<typeof DashboardData>;
 
-export const TableFindings = z.array(z.object({ table: z.string(), label: z.string(), count: z.number().int() }));
-export type TableFindings = z.infer<typeof TableFindings>;
-
 export const ChartId = z.enum(['buckets', 'criteria', 'progress', 'resources', 'investment', 'findings']);
 export type ChartId = z.infer<typeof ChartId>;
 
 export const dashboardMethods = {
   'dashboard.get': method(PlanYear, DashboardData),
-  /** Open findings of the plan's validation by table: a full validation run, so fetched beside `dashboard.get`. */
-  'dashboard.findings': method(z.object({ planId: Id }).strict(), TableFindings),
   /** The communes behind a bar (a bucket or a criterion, on one side), to open their rows in the matrix. */
   'dashboard.units': method(
     z.object({ planId: Id, year: Year.optional(), side: Side, bucket: z.string().max(50).optional(), criterionNo: z.number().int().min(1).optional() }).strict(),

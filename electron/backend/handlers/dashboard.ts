@@ -2,7 +2,6 @@ import type { HandlerMap } from '../context';
 import { barUnits } from '../dashboard/bar-units';
 import { saveChartImage } from '../dashboard/chart-image';
 import { dashboardData } from '../dashboard/charts';
-import { findingsByTable } from '../dashboard/findings';
 import { planNarrative } from '../dashboard/narrative';
 import { loadSnapshot } from '../dashboard/snapshot';
 
@@ -11,7 +10,6 @@ export const dashboardHandlers = {
     const db = ctx.doc().db;
     return dashboardData(db, loadSnapshot(db, planId, year));
   },
-  'dashboard.findings': ({ planId }, ctx) => findingsByTable(ctx.doc().db, planId),
   'dashboard.units': (selection, ctx) => barUnits(ctx.doc().db, selection),
   'narrative.get': ({ planId, year }, ctx) => planNarrative(ctx.doc().db, planId, year),
   'dashboard.saveChart': ({ name, dataUrl }, ctx) => saveChartImage(ctx.files, name, dataUrl),

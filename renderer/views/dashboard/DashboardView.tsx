@@ -1,12 +1,14 @@
 import './dashboard.css';
 import './chart-setup';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { DashboardData, TableFindings } from '../../../shared/api/dashboard';
+import type { DashboardData } from '../../../shared/api/dashboard';
 import { call } from '../../api';
+import { useFindings } from '../../findings/store';
 import { useI18n, useT } from '../../i18n';
 import { useApp, useCurrentPlan } from '../../store/app';
 import { ChartCard } from './ChartCard';
 import { dashboardCharts, type BarClick } from './chart-options';
+import { findingsByTable } from './findings-by-table';
 import { NarrativePanel } from './NarrativePanel';
 
 /** The first screen of a document: the plan at a glance, and its paragraphs written from the figures. */
@@ -16,7 +18,6 @@ export function DashboardView() {
   const plan = useCurrentPlan();
   const { run, focusMatrix } = useApp();
   const [data, setData] = useState<DashboardData | null>(null);
-  const [findings, setFindings] = useState<TableFindings | null>(null);
   const [picked, setPicked] = useState<number | null>(null);
   // A plan over a period (2021-2025) is looked at one year at a time; its first year unless one is picked.
   const year = plan && picked !== null && picked >= plan.yearStart && picked <= plan.yearEnd ? picked : (plan?.yearStart ?? null);
@@ -24,10 +25,7 @@ export function DashboardView() {
   useEffect(() => {
     if (!plan || year === null) return;
     setData(null);
-    setFindings(null);
     void run(async () => setData(await call('dashboard.get', { planId: plan.id, year })));
-    // A full validation run: the other charts do not wait for it.
-    void run(async () => setFindings(await call('dashboard.findings', { planId: plan.id })));
   }, [plan, year, run]);
 
   const openBar = useCallback(
@@ -39,6 +37,11 @@ export function DashboardView() {
       }),
     [plan, year, run, focusMatrix],
   );
+
+  // The live findings of the status bar (validated in the renderer as the user edits), null while they load.
+  const findingsPlan = useFindings((s) => (s.loading ? null : s.planId));
+  const allFindings = useFindings((s) => s.findings);
+  const findings = useMemo(() => (plan && findingsPlan === plan.id ? findingsByTable(allFindings) : null), [plan, findingsPlan, allFindings]);
 
   // Rebuilt when the language changes: titles and series names are translated.
   const charts = useMemo(() => (data ? dashboardCharts(data, findings, t, openBar) : []), [data, findings, lang, openBar]);

@@ -1,10 +1,11 @@
 // Options of the dashboard's charts, built from `dashboard.get`. Bars that stand for communes carry
 // their unit ids, so a click can open those rows in the matrix.
 import type { AgCartesianChartOptions, AgChartOptions } from 'ag-charts-community';
-import type { ChartId, DashboardData, TableFindings } from '../../../shared/api/dashboard';
+import type { ChartId, DashboardData } from '../../../shared/api/dashboard';
 import { formatAmount } from '../../../shared/format/vi';
 import type { MessageKey, MessageParams } from '../../../shared/i18n';
 import { chartTheme, viNumber } from './chart-setup';
+import type { TableFindings } from './findings-by-table';
 
 type T = (key: MessageKey, params?: MessageParams) => string;
 
@@ -67,8 +68,8 @@ function sideChart(id: ChartId, title: string, rows: SideRow[], data: DashboardD
   return { id, options, points: rows.some((r) => r.actual > 0 || r.planned > 0) ? rows.length : 0, empty: t('dashboard.noData') };
 }
 
-/** `findings` is null while the validation behind them still runs. */
-export function dashboardCharts(data: DashboardData, findings: TableFindings | null, t: T, onBar: (click: BarClick) => void): ChartSpec[] {
+/** `findings` is null while the plan's validation still runs. */
+export function dashboardCharts(data: DashboardData, findings: TableFindings[] | null, t: T, onBar: (click: BarClick) => void): ChartSpec[] {
   const bucketRows: SideRow[] = data.buckets.map((b) => ({ category: b.label, bucket: b.label, actual: b.actual, planned: b.planned }));
   const criterionRows: SideRow[] = data.criteria.map((c) => ({ category: String(c.no), criterionNo: c.no, actual: c.actual, planned: c.planned }));
   return [
@@ -106,9 +107,15 @@ function resourcesChart(data: DashboardData, t: T): ChartSpec {
   return { id: 'resources', options, points: data.resources.length, empty: t('dashboard.noData') };
 }
 
+/** More communes than this and the chart shows the largest ones only: 3,321 bars say nothing. */
+const MAX_COMMUNE_BARS = 20;
+
 function investmentChart(data: DashboardData, t: T, onBar: (click: BarClick) => void): ChartSpec {
+  const largest = data.investment.length > MAX_COMMUNE_BARS;
+  const rows = largest ? [...data.investment].sort((a, b) => b.amount - a.amount).slice(0, MAX_COMMUNE_BARS) : data.investment;
+  const title = t(largest ? 'dashboard.chart.investmentLargest' : 'dashboard.chart.investment', { year: String(data.year), count: MAX_COMMUNE_BARS });
   const options: AgCartesianChartOptions = {
-    ...base(t('dashboard.chart.investment', { year: String(data.year) }), data.investment),
+    ...base(title, rows),
     series: [{ type: 'bar', xKey: 'name', yKey: 'amount', yName: t('dashboard.million'), tooltip }],
     axes: {
       x: { type: 'category', position: 'bottom' },
@@ -121,10 +128,10 @@ function investmentChart(data: DashboardData, t: T, onBar: (click: BarClick) => 
       },
     },
   };
-  return { id: 'investment', options, points: data.investment.length, empty: t('dashboard.noData') };
+  return { id: 'investment', options, points: rows.length, empty: t('dashboard.noData') };
 }
 
-function findingsChart(findings: TableFindings | null, t: T): ChartSpec {
+function findingsChart(findings: TableFindings[] | null, t: T): ChartSpec {
   const rows = findings ?? [];
   const options: AgCartesianChartOptions = {
     ...base(t('dashboard.chart.findings'), rows),
