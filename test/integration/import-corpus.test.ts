@@ -197,3 +197,45 @@ describe('the sub-criteria matrix', () => {
     await backend.close();
   });
 });
+
+describe('recurrent capital by content × commune (Biểu 07)', () => {
+  it('stores each leaf content’s amount per commune and checks the parents and totals', async () => {
+    const { backend } = await openTestBackend();
+    const [report] = await importFiles(backend, [corpus('bieu07-von-su-nghiep.xlsx')], { createUnits: true });
+    expect(report).toMatchObject({ status: 'staged', form: 'bieu07', year: 2025, problems: [], counts: { units: 3, rows: 4 } });
+    expect(report?.findings.filter((f) => f.rule.startsWith('import.'))).toEqual([
+      expect.objectContaining({ cell: 'Bieu 07!F8', row: 'Hỗ trợ phát triển sản xuất', column: 'Khun Há', expected: 500, actual: 600 }),
+    ]);
+    // The document's own rules see the staged data too: the new communes have no status yet.
+    expect(report?.findings.filter((f) => f.rule === 'matrix.communeHasStatus').map((f) => f.message)).toEqual([
+      'Bình Lư: chưa có hiện trạng đến 31/12/2024',
+      'Bản Bo: chưa có hiện trạng đến 31/12/2024',
+      'Khun Há: chưa có hiện trạng đến 31/12/2024',
+    ]);
+    const db = backend.document!.db;
+    const contents = db.prepare('SELECT c.code, c.label, p.code AS parent FROM recurrent_content c LEFT JOIN recurrent_content p ON p.id = c.parent_id ORDER BY c.ord').all();
+    expect(contents).toEqual([
+      { code: '1', label: 'Hỗ trợ phát triển sản xuất', parent: null },
+      { code: '1.1', label: 'Hỗ trợ giống cây trồng', parent: '1' },
+      { code: '1.2', label: 'Hỗ trợ vật tư', parent: '1' },
+      { code: '2', label: 'Đào tạo nghề nông thôn', parent: null },
+    ]);
+    const amounts = db
+      .prepare('SELECT c.code, u.name, a.amount FROM recurrent_amount a JOIN recurrent_content c ON c.id = a.content_id JOIN unit u ON u.id = a.unit_id ORDER BY c.ord, u.id')
+      .all() as { code: string; name: string; amount: number }[];
+    expect(amounts.map((a) => `${a.code} ${a.name} ${a.amount}`)).toEqual([
+      '1.1 Bình Lư 500',
+      '1.1 Bản Bo 400',
+      '1.1 Khun Há 300',
+      '1.2 Bình Lư 300',
+      '1.2 Bản Bo 300',
+      '1.2 Khun Há 200',
+      '2 Bình Lư 700',
+      '2 Bản Bo 600',
+      '2 Khun Há 673',
+    ]);
+    const again = await previewFiles(backend, [corpus('bieu07-von-su-nghiep.xlsx')]);
+    expect(again.files[0]?.diffCounts).toMatchObject({ create: 0, change: 0, remove: 0, same: 9 });
+    await backend.close();
+  });
+});

@@ -27,8 +27,8 @@ export class BatchContext {
     this.plans = new PlanResolver(db);
   }
 
-  /** A fresh integer id for a new row of `table` (project), unique across the batch. */
-  nextId(table: 'project'): number {
+  /** A fresh integer id for a new row of `table`, unique across the batch, so later cells can refer to it. */
+  nextId(table: 'project' | 'recurrent_content'): number {
     let next = this.nextIds.get(table);
     if (next === undefined) next = (this.db.prepare(`SELECT coalesce(max(id), 0) + 1 AS id FROM ${table}`).get() as { id: number }).id;
     this.nextIds.set(table, next + 1);

@@ -12,19 +12,13 @@ import type { IndicatorMatrixForm } from './form-definition';
 import type { Recognised } from './recognise';
 import type { StageBuilder } from './stage-builder';
 import { matchesAny } from './text-match';
+import { unitColumns } from './unit-columns';
 import type { ParsedCell } from './workbook-model';
 
 interface IndicatorRef {
   id: number;
   code: string;
   kind: 'boolean' | 'percent' | 'number';
-}
-
-interface CommuneColumn {
-  col: number;
-  unitId: number;
-  name: string;
-  kind: 'actual' | 'plan';
 }
 
 const CODE = /^(\d{1,2}(?:\.\d{1,2})?)(?=$|[\s.):-])/;
@@ -49,7 +43,7 @@ export function bindIndicatorMatrix(batch: BatchContext, found: Recognised, form
   }
   const indicators = chooseIndicators(batch, form, rows.map((r) => r.code));
   if (indicators.size === 0) throw new AppError('import.unknownForm');
-  const columns = communeColumns(batch, found, form, sttCol, out);
+  const columns = unitColumns(batch, found, new Set(sttCol ? [sttCol] : []), { other: form.otherColumns, plan: form.sides.plan, sides: form.sides.actual }, out);
   const marks = new MarkReader(form.marks.met, form.marks.notMet);
 
   for (const { row, code, label } of rows) {
@@ -57,14 +51,15 @@ export function bindIndicatorMatrix(batch: BatchContext, found: Recognised, form
     if (!indicator) continue;
     out.rows++;
     for (const column of columns) {
-      const year = column.kind === 'actual' ? statusYear : planYear;
+      const kind = column.plan ? 'plan' : 'actual';
+      const year = column.plan ? planYear : statusYear;
       const cell = grid.cell(row, column.col);
       const read = readValue(indicator, cell, marks);
       if (!read.ok) {
         out.problem('error', row, column.col, read.key, read.params);
         continue;
       }
-      const key = [column.unitId, indicator.id, year, column.kind];
+      const key = [column.unitId, indicator.id, year, kind];
       const place = { row, col: column.col, rowLabel: `${code} ${label}`.trim(), columnLabel: column.name };
       out.units.add(column.unitId);
       if (read.value.field === 'text') out.set({ table: 'indicator_value', key, field: 'text' }, read.value.value, place, { kind: 'text' });
@@ -87,25 +82,6 @@ function chooseIndicators(batch: BatchContext, form: IndicatorMatrixForm, codes:
     if (hits > bestHits) [best, bestHits] = [byCode, hits];
   }
   return best;
-}
-
-/** Columns standing for a commune: the top header names it, a sub-header says status or plan. */
-function communeColumns(batch: BatchContext, found: Recognised, form: IndicatorMatrixForm, sttCol: number | null, out: StageBuilder): CommuneColumn[] {
-  const columns: CommuneColumn[] = [];
-  const isSide = (p: string) => matchesAny(p, form.sides.actual) || matchesAny(p, form.sides.plan);
-  for (const [col, parts] of found.header.labels) {
-    if (col === found.header.keyColumn || col === sttCol || parts.some((p) => matchesAny(p, form.otherColumns))) continue;
-    const name = parts.find((p) => !isSide(p));
-    if (!name) continue;
-    const kind = parts.some((p) => p !== name && matchesAny(p, form.sides.plan)) ? 'plan' : 'actual';
-    const unit = batch.units.find(name);
-    if (unit.id === null) {
-      out.problem('error', found.header.first, col, unit.suggestions.length > 0 ? 'import.problem.unknownUnitSuggest' : 'import.problem.unknownUnit', { name, suggestions: unit.suggestions.join(', ') });
-      continue;
-    }
-    columns.push({ col, unitId: unit.id, name, kind });
-  }
-  return columns;
 }
 
 type IndicatorValue = { field: 'value'; value: number | null } | { field: 'text'; value: Scalar };

@@ -84,7 +84,17 @@ export const IndicatorMatrixForm = Common.extend({
 });
 export type IndicatorMatrixForm = z.infer<typeof IndicatorMatrixForm>;
 
-export const FormDefinition = z.discriminatedUnion('layout', [CriteriaMatrixForm, SourceTreeForm, ProjectListForm, IndicatorMatrixForm]);
+/** Biểu 07: rows are the program's contents (a tree), one amount column per commune, a total column. */
+export const ContentByUnitForm = Common.extend({
+  layout: z.literal('content-by-unit'),
+  /** The row total across communes: checked, not stored. */
+  totalColumns: WordGroups,
+  /** Column headers that are neither communes nor totals (unit of measure, note). */
+  otherColumns: WordGroups,
+});
+export type ContentByUnitForm = z.infer<typeof ContentByUnitForm>;
+
+export const FormDefinition = z.discriminatedUnion('layout', [CriteriaMatrixForm, SourceTreeForm, ProjectListForm, IndicatorMatrixForm, ContentByUnitForm]);
 export type FormDefinition = z.infer<typeof FormDefinition>;
 
 let cached: FormDefinition[] | null = null;

@@ -11,6 +11,7 @@ import { checkFormulaCells } from '../formulas/check';
 import type { SheetCells } from '../formulas/evaluate';
 import type { BatchContext } from './batch-context';
 import { bindCriteriaMatrix, type BoundForm } from './bind-criteria-matrix';
+import { bindContentByUnit } from './bind-content-by-unit';
 import { bindIndicatorMatrix } from './bind-indicator-matrix';
 import { bindProjectList } from './bind-project-list';
 import { bindSourceTree } from './bind-source-tree';
@@ -108,6 +109,7 @@ function bindForm(batch: BatchContext, found: NonNullable<ReturnType<typeof reco
   if (form.layout === 'criteria-matrix') return bindCriteriaMatrix(batch, found, form, out);
   if (form.layout === 'source-tree') return bindSourceTree(batch, found, form, out);
   if (form.layout === 'indicator-matrix') return bindIndicatorMatrix(batch, found, form, out);
+  if (form.layout === 'content-by-unit') return bindContentByUnit(batch, found, form, out);
   return bindProjectList(batch, found, form, out);
 }
 
