@@ -84,6 +84,16 @@ describe('the funding tables in Chromium', () => {
     expect(await text(resource('central', 'amount'))).toBe('23.756,5');
     await type(resource('central_recurrent', 'amount'), '3.973');
     await eventually(() => text(resource('total', 'amount'))).toBe('205.250');
+
+    // Negative figures are shown with a minus; clearing a cell (Delete) leaves it empty again.
+    await paste(resource('community_cash', 'amount'), '(1.000)');
+    await eventually(() => text(resource('community', 'amount'))).toBe('-1.000');
+    expect(await text(resource('total', 'amount'))).toBe('204.250');
+    await resource('community_cash', 'amount').click();
+    await app.page.keyboard.press('Delete');
+    await eventually(() => text(resource('community_cash', 'amount'))).toBe('');
+    await eventually(() => text(resource('community', 'amount'))).toBe('0');
+    expect(await text(resource('total', 'amount'))).toBe('205.250');
     expect(app.errors).toEqual([]);
   });
 
