@@ -1,12 +1,14 @@
 // The Electron shell, kept thin: one window per document view, the backend in a utility process,
 // native dialogs, and the security settings. Everything else lives in the backend and the renderer.
+import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, session, utilityProcess, type IpcMainInvokeEvent, type UtilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, utilityProcess, type IpcMainInvokeEvent, type UtilityProcess } from 'electron';
 import { z } from 'zod';
 import type { AppErrorShape } from '../shared/contract';
 import { FileRef } from '../shared/model';
 import { documentFromArgv } from './host/launch-args';
 import { BackendClient, type FromBackend } from './host/utility-protocol';
+import { VIEW_POLICY, VIEWABLE } from './host/view-route';
 
 const here = __dirname;
 const rendererIndex = path.join(here, '..', 'renderer', 'index.html');
@@ -95,6 +97,24 @@ function registerIpc(): void {
   );
 }
 
+/** ntm-view://file/<id>: a page or PDF the backend produced, shown inline in the print preview. */
+const VIEW_SCHEME = 'ntm-view';
+protocol.registerSchemesAsPrivileged([{ scheme: VIEW_SCHEME, privileges: { standard: true, secure: true, stream: true } }]);
+
+async function serveView(request: Request): Promise<Response> {
+  const fileId = decodeURIComponent(new URL(request.url).pathname.slice(1));
+  try {
+    const file = (await backendClient().request({ type: 'pathOf', fileId })) as string;
+    const type = VIEWABLE[path.extname(file).toLowerCase()];
+    if (!type) return new Response('Not Found', { status: 404 });
+    // The app's pages come from file://, so that is who may frame the view.
+    const policy = VIEW_POLICY.replace("frame-ancestors 'self'", 'frame-ancestors file:');
+    return new Response(fs.readFileSync(file), { headers: { 'Content-Type': type, 'Content-Security-Policy': policy, 'X-Content-Type-Options': 'nosniff' } });
+  } catch {
+    return new Response('Not Found', { status: 404 });
+  }
+}
+
 /** The system print dialog for a page the backend rendered, loaded in a hidden window with scripts off. */
 async function printFile(file: string, options: z.infer<typeof PrintOptions>): Promise<boolean> {
   const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, javascript: false } });
@@ -122,6 +142,8 @@ export function createWindow(): BrowserWindow {
       nodeIntegrationInSubFrames: false,
       webviewTag: false,
       spellcheck: false,
+      // Chromium's PDF viewer, for the print preview.
+      plugins: true,
     },
   });
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -144,6 +166,7 @@ app.on('window-all-closed', () => {
 
 void app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  protocol.handle(VIEW_SCHEME, serveView);
   registerIpc();
   backendClient();
   createWindow();

@@ -31,6 +31,7 @@ const bridge: NtmBridge = {
   pickFiles: (options) => invoke<FileRef[]>('ntm:pickFiles', options),
   saveFile: (file) => invoke<boolean>('ntm:saveFile', file),
   print: (file, options) => invoke<boolean>('ntm:print', file, options),
+  viewUrl: (file) => `ntm-view://file/${encodeURIComponent(file.fileId)}`,
 };
 
 contextBridge.exposeInMainWorld('ntm', bridge);

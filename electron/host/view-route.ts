@@ -6,7 +6,7 @@ import type http from 'node:http';
 import path from 'node:path';
 import type { FileStore } from '../backend/files';
 
-const VIEWABLE: Record<string, string> = {
+export const VIEWABLE: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.pdf': 'application/pdf',
   '.png': 'image/png',

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 // A fake of the electron module: enough for main.ts to start, recording what it asked for.
@@ -15,6 +18,7 @@ const fake = vi.hoisted(() => {
     printed?: Record<string, unknown>;
     destroyed?: boolean;
   }[] = [];
+  const protocols = { privileged: [] as string[], handlers: new Map<string, (request: Request) => Promise<Response>>() };
   let permissionHandler: ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void) | null = null;
 
   class FakeBrowserWindow {
@@ -57,6 +61,10 @@ const fake = vi.hoisted(() => {
     BrowserWindow: FakeBrowserWindow,
     ipcMain: { handle: (channel: string, fn: (...args: unknown[]) => unknown) => handlers.set(channel, fn) },
     dialog: { showErrorBox: () => {}, showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showSaveDialog: async () => ({ canceled: true }) },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: { scheme: string }[]) => schemes.forEach((s) => protocols.privileged.push(s.scheme)),
+      handle: (scheme: string, fn: (request: Request) => Promise<Response>) => protocols.handlers.set(scheme, fn),
+    },
     session: { defaultSession: { setPermissionRequestHandler: (fn: typeof permissionHandler) => (permissionHandler = fn) } },
     utilityProcess: {
       fork: (file: string, _args: string[], options: { env: Record<string, string> }) => {
@@ -70,7 +78,7 @@ const fake = vi.hoisted(() => {
       },
     },
   };
-  return { electron, handlers, appListeners, forked, windows, permission: () => permissionHandler };
+  return { electron, handlers, appListeners, forked, windows, protocols, permission: () => permissionHandler };
 });
 
 vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
@@ -139,6 +147,33 @@ describe('electron/main.ts with the electron module faked', () => {
     expect(printer.loaded).toBe('/tmp/bieu01.html');
     expect(printer.printed).toMatchObject({ landscape: true, pageSize: 'A4', silent: false });
     expect(printer.destroyed).toBe(true);
+  });
+
+  it('serves backend pages inline on its own scheme for the print preview, nothing else', async () => {
+    expect(fake.protocols.privileged).toContain('ntm-view');
+    const handler = fake.protocols.handlers.get('ntm-view')!;
+    const child = fake.forked[0]!;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ntm-view-'));
+    const pdf = path.join(dir, 'bieu01.pdf');
+    fs.writeFileSync(pdf, '%PDF-1.4');
+    const answer = (file: string) => {
+      const asked = child.posted.at(-1) as { id: number };
+      child.listeners.get('message')?.({ type: 'reply', id: asked.id, ok: true, result: file });
+    };
+    const shown = handler(new Request('ntm-view://file/f1'));
+    await new Promise((r) => setTimeout(r, 0));
+    answer(pdf);
+    const response = await shown;
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(await response.text()).toBe('%PDF-1.4');
+    const other = path.join(dir, 'secret.txt');
+    fs.writeFileSync(other, 'x');
+    const refused = handler(new Request('ntm-view://file/f2'));
+    await new Promise((r) => setTimeout(r, 0));
+    answer(other);
+    expect((await refused).status).toBe(404);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('stops the backend when the last window closes', () => {
