@@ -239,3 +239,25 @@ describe('recurrent capital by content × commune (Biểu 07)', () => {
     await backend.close();
   });
 });
+
+describe('target indicators per commune (Biểu 02)', () => {
+  it('reads each commune’s value last year and target, by the indicators’ header words', async () => {
+    const { backend } = await openTestBackend();
+    const [report] = await importFiles(backend, [corpus('bieu02-chi-tieu.xlsx')], { createUnits: true });
+    expect(report).toMatchObject({ status: 'staged', form: 'bieu02', year: 2025, problems: [], counts: { units: 2, rows: 2 } });
+    const rows = backend.document!.db
+      .prepare('SELECT u.name, t.code, t.label, t.unit, t.value_prev, t.target FROM target_indicator t JOIN unit u ON u.id = t.unit_id ORDER BY u.id, t.ord')
+      .all();
+    expect(rows).toEqual([
+      { name: 'Bình Lư', code: 'income', label: 'Thu nhập bình quân đầu người', unit: 'triệu đồng/người/năm', value_prev: 48.5, target: 54 },
+      { name: 'Bình Lư', code: 'poverty', label: 'Tỷ lệ hộ nghèo đa chiều', unit: '%', value_prev: 12.3, target: 11 },
+      { name: 'Bình Lư', code: 'health_insurance', label: 'Tỷ lệ người dân tham gia bảo hiểm y tế', unit: '%', value_prev: 92, target: 95 },
+      { name: 'Bản Bo', code: 'income', label: 'Thu nhập bình quân đầu người', unit: 'triệu đồng/người/năm', value_prev: 45.2, target: 50 },
+      { name: 'Bản Bo', code: 'poverty', label: 'Tỷ lệ hộ nghèo đa chiều', unit: '%', value_prev: 15, target: 13.5 },
+      { name: 'Bản Bo', code: 'health_insurance', label: 'Tỷ lệ người dân tham gia bảo hiểm y tế', unit: '%', value_prev: null, target: 90 },
+    ]);
+    const again = await previewFiles(backend, [corpus('bieu02-chi-tieu.xlsx')]);
+    expect(again.files[0]?.diffCounts).toMatchObject({ create: 0, change: 0, remove: 0 });
+    await backend.close();
+  });
+});

@@ -28,7 +28,7 @@ export class BatchContext {
   }
 
   /** A fresh integer id for a new row of `table`, unique across the batch, so later cells can refer to it. */
-  nextId(table: 'project' | 'recurrent_content'): number {
+  nextId(table: 'project' | 'recurrent_content' | 'target_indicator'): number {
     let next = this.nextIds.get(table);
     if (next === undefined) next = (this.db.prepare(`SELECT coalesce(max(id), 0) + 1 AS id FROM ${table}`).get() as { id: number }).id;
     this.nextIds.set(table, next + 1);

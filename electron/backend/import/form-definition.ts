@@ -94,7 +94,16 @@ export const ContentByUnitForm = Common.extend({
 });
 export type ContentByUnitForm = z.infer<typeof ContentByUnitForm>;
 
-export const FormDefinition = z.discriminatedUnion('layout', [CriteriaMatrixForm, SourceTreeForm, ProjectListForm, IndicatorMatrixForm, ContentByUnitForm]);
+/** Biểu 02: per commune, target indicators (income, poverty rate ...): the value last year and the target. */
+export const UnitTargetsForm = Common.extend({
+  layout: z.literal('unit-targets'),
+  indicators: z.array(z.object({ code: z.string(), label: z.string(), unit: z.string(), words: WordGroups })).min(1),
+  /** Sub-headers: the value at the end of last year, and the target for the plan year (a year in the header also tells). */
+  sides: z.object({ previous: WordGroups, target: WordGroups }),
+});
+export type UnitTargetsForm = z.infer<typeof UnitTargetsForm>;
+
+export const FormDefinition = z.discriminatedUnion('layout', [CriteriaMatrixForm, SourceTreeForm, ProjectListForm, IndicatorMatrixForm, ContentByUnitForm, UnitTargetsForm]);
 export type FormDefinition = z.infer<typeof FormDefinition>;
 
 let cached: FormDefinition[] | null = null;

@@ -97,8 +97,11 @@ export class StageBuilder {
     this.changes.push({ op: 'insert', table: target.table, row });
   }
 
+  /** A new row; later values for it (by its full key) join this insert. */
   insert(table: string, row: Record<string, Scalar>, place: Place, shown: Scalar): void {
     this.values++;
+    const key = editableTable(table)?.keyColumns.map((k) => row[k]);
+    if (key?.every((v) => v !== undefined)) this.newRows.set(`${table}|${JSON.stringify(key)}`, row);
     this.changes.push({ op: 'insert', table, row });
     this.record('create', place, null, shown);
   }
