@@ -129,6 +129,17 @@ describe('the funding tables in Chromium', () => {
     await app.page.keyboard.press('Control+z');
     await eventually(() => text(cell('total', 'planAmount'))).toBe('19.783');
     await eventually(() => cell(`s${central}`, 'planAmount').getAttribute('class')).not.toContain('xl-finding-error');
+
+    // A new project moved into the continuing group: the counts follow.
+    const last = app.backend.document!.db.prepare('SELECT id FROM project WHERE plan_id = ? ORDER BY ord DESC LIMIT 1').get(plan.planId) as { id: number };
+    await cell(`p${last.id}`, 'name').click();
+    await app.page.getByLabel('Nhóm dự án').selectOption('continuing');
+    await app.page.getByRole('button', { name: 'Chuyển công trình đang chọn vào nhóm này' }).click();
+    await eventually(() => text(cell(`s${central}-continuing`, 'name'))).toBe('Dự án chuyển tiếp (7 công trình)');
+    expect(await text(cell(`s${central}-new`, 'name'))).toBe('Dự án khởi công mới (19 công trình)');
+    await cell(`p${last.id}`, 'name').click();
+    await app.page.keyboard.press('Control+z');
+    await eventually(() => text(cell(`s${central}-new`, 'name'))).toBe('Dự án khởi công mới (20 công trình)');
     expect(app.errors).toEqual([]);
   });
 

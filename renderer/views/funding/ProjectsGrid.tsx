@@ -127,6 +127,14 @@ export function ProjectsGrid({ planId, year, checks }: { planId: number; year: n
       },
     ]).catch(() => undefined);
   };
+  const moveProject = () => {
+    if (!focusedProject || sourceId === null) return;
+    const key = [focusedProject.id];
+    void applyEdit(t('funding.label.moveProject'), [
+      { op: 'set', table: 'project', key, field: 'source_id', value: sourceId },
+      { op: 'set', table: 'project', key, field: 'phase', value: newPhase },
+    ]).catch(() => undefined);
+  };
   const removeProject = () => {
     if (focusedProject) void applyEdit(t('funding.label.removeRow'), [{ op: 'delete', table: 'project', key: [focusedProject.id] }]).catch(() => undefined);
   };
@@ -143,11 +151,14 @@ export function ProjectsGrid({ planId, year, checks }: { planId: number; year: n
               </option>
             ))}
         </select>
-        <select aria-label={t('funding.col.period')} value={newPhase} onChange={(e) => setNewPhase(e.target.value as ProjectPhase)}>
-          <option value="continuing">{t('funding.phase.continuing', { count: '…' })}</option>
-          <option value="new">{t('funding.phase.new', { count: '…' })}</option>
+        <select aria-label={t('funding.col.phase')} value={newPhase} onChange={(e) => setNewPhase(e.target.value as ProjectPhase)}>
+          <option value="continuing">{t('funding.phaseName.continuing')}</option>
+          <option value="new">{t('funding.phaseName.new')}</option>
         </select>
         <button onClick={addProject}>{t('funding.addProject')}</button>
+        <button onClick={moveProject} disabled={!focusedProject}>
+          {t('funding.moveProject')}
+        </button>
         <button onClick={removeProject} disabled={!focusedProject}>
           {t('funding.removeRow')}
         </button>
