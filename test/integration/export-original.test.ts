@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { styleFontNames } from '../../electron/backend/export/cell-fonts';
+import { styleFontNames } from '../../electron/backend/export/cell-styles';
 import { exportIntoOriginal } from '../../electron/backend/export/into-original';
 import { readPackage, readText } from '../../electron/backend/export/package';
 import { indexSheet, readCell } from '../../electron/backend/export/sheet-cells';

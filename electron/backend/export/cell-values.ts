@@ -9,14 +9,19 @@ import type { TargetValue } from './targets';
 const MET_MARKS = new Set(['x', 'đạt', '✓', '✔', '1']);
 const DEFAULT_MARK = 'x';
 
-export function desiredValue(bound: BoundCell, value: TargetValue): CellValue {
+/**
+ * The cell value for a document value. A cell formatted as a percentage holds a fraction (0,9 shown as 90%)
+ * while the document holds percentage points (90).
+ */
+export function desiredValue(bound: BoundCell, value: TargetValue, percentCell = false): CellValue {
   switch (bound.kind) {
     case 'mark':
       return isMet(value) ? { type: 'text', text: bound.markText ?? DEFAULT_MARK } : { type: 'empty' };
     case 'number': {
       const n = typeof value === 'string' ? numberFromText(value) : value;
       if (n === null) return { type: 'empty' };
-      return { type: 'number', value: bound.decimals === undefined ? n : roundHalfAwayFromZero(n, bound.decimals) };
+      const shown = bound.decimals === undefined ? n : roundHalfAwayFromZero(n, bound.decimals);
+      return { type: 'number', value: percentCell ? Number((shown / 100).toPrecision(15)) : shown };
     }
     case 'text': {
       const text = value === null ? '' : String(value).normalize('NFC');
@@ -26,14 +31,17 @@ export function desiredValue(bound: BoundCell, value: TargetValue): CellValue {
 }
 
 /** Whether the cell as the province wrote it already means `desired` (so it is left untouched). */
-export function sameMeaning(bound: BoundCell, current: CellValue, desired: CellValue): boolean {
+export function sameMeaning(bound: BoundCell, current: CellValue, desired: CellValue, percentCell = false): boolean {
   switch (bound.kind) {
     case 'mark':
       return markMet(current) === (desired.type !== 'empty');
     case 'number': {
-      const n = cellNumber(current);
+      const n = percentagePoints(current, percentCell);
       if (desired.type !== 'number') return n === null;
-      return n !== null && (bound.decimals === undefined ? n === desired.value : roundHalfAwayFromZero(n, bound.decimals) === desired.value);
+      const wanted = percentCell ? desired.value * 100 : desired.value;
+      // Compared as the form shows them (15 significant digits), so 0,9 × 100 reads as 90.
+      const shown = (x: number) => roundHalfAwayFromZero(x, bound.decimals ?? 10);
+      return n !== null && shown(n) === shown(wanted);
     }
     case 'text': {
       const text = cellText(current).normalize('NFC').trim();
@@ -54,10 +62,12 @@ function markMet(cell: CellValue): boolean {
   return cell.type === 'text' && MET_MARKS.has(cell.text.normalize('NFC').trim().toLowerCase());
 }
 
-function cellNumber(cell: CellValue): number | null {
-  if (cell.type === 'number') return cell.value;
-  if (cell.type === 'text') return numberFromText(cell.text);
-  return null;
+/** The cell's number in the document's units: a percentage-formatted cell or a text "85%" means 85. */
+function percentagePoints(cell: CellValue, percentCell: boolean): number | null {
+  if (cell.type === 'number') return percentCell ? cell.value * 100 : cell.value;
+  if (cell.type !== 'text') return null;
+  const n = numberFromText(cell.text);
+  return n !== null && cell.text.trim().endsWith('%') ? n * 100 : n;
 }
 
 function numberFromText(text: string): number | null {

@@ -8,7 +8,7 @@ import { AppError } from '../errors';
 import type { Binding } from '../forms/binding';
 import { unicodeStyles } from '../legacy/unicode-styles';
 import { parseA1, toA1 } from './a1';
-import { styleFontNames } from './cell-fonts';
+import { percentStyles, styleFontNames } from './cell-styles';
 import { desiredValue, sameMeaning } from './cell-values';
 import { refreshFormulaResults } from './formula-cache';
 import { readPackage, readText, writePackage, writeText } from './package';
@@ -33,6 +33,7 @@ export function exportIntoOriginal(db: Database.Database, original: Uint8Array, 
   const strings = readSharedStrings(pkg);
   const stylesXml = readText(pkg, STYLES_PART) ?? '';
   const fontOf = styleFontNames(stylesXml);
+  const isPercent = percentStyles(stylesXml);
   const styles = unicodeStyles(stylesXml);
   const index = indexSheet(xml);
   const reader = targetReader(db);
@@ -53,8 +54,9 @@ export function exportIntoOriginal(db: Database.Database, original: Uint8Array, 
     // A cell the province computes with a formula stays a formula (its cached result is refreshed below);
     // replacing it with a value would also leave Excel's calculation chain pointing at a formula that is gone.
     if (current.formula !== null) continue;
-    const desired = desiredValue(bound, reader.read(bound.target, bound.kind === 'text'));
-    if (sameMeaning(bound, unicode, desired)) continue;
+    const percent = isPercent(current.style);
+    const desired = desiredValue(bound, reader.read(bound.target, bound.kind === 'text'), percent);
+    if (sameMeaning(bound, unicode, desired, percent)) continue;
     // A mark is written exactly as the form's other marks are stored, so its COUNTIF formulas still count it.
     const formMark = bound.kind === 'mark' && desired.type === 'text' ? marks(desired.text) : undefined;
     if (formMark) {
