@@ -24,7 +24,10 @@ export function barUnits(db: Database.Database, selection: BarSelection): { id: 
     if (!criterion) throw new AppError('error.notFound', { what: `tiêu chí số ${selection.criterionNo}` });
     const side = selection.side === 'actual' ? snapshot.actual : snapshot.planned;
     const where = sideCondition(plan.criteriaSetId, side.year, selection.side === 'actual' ? 'actual' : 'plan');
-    ids = new Set(db.prepare(`SELECT m.unit_id FROM criterion_mark m WHERE ${where.sql} AND m.criterion_id = ? AND m.met = 1`).pluck().all(...where.params, criterion.id) as number[]);
+    const marked = db.prepare(`SELECT m.unit_id FROM criterion_mark m WHERE ${where.sql} AND m.criterion_id = ? AND m.met = 1`).pluck().all(...where.params, criterion.id) as number[];
+    ids = new Set(marked);
+    // The planned side also counts communes that plan every criterion without marks (see withFullPlans).
+    if (selection.side === 'planned') for (const id of snapshot.communes.filter((c) => snapshot.planned.metByCommune.get(c.id) === snapshot.criteria.length).map((c) => c.id)) ids.add(id);
   } else {
     throw new AppError('error.badRequest', { detail: 'bucket or criterionNo' });
   }

@@ -43,7 +43,7 @@ export function loadSnapshot(db: Database.Database, planId?: number, year?: numb
       communes: communes.map(toUnit),
       villages: villages.map(toUnit),
       actual: side(db, set.id, communeIds, resolved.year - 1, 'actual'),
-      planned: side(db, set.id, communeIds, resolved.year, 'plan'),
+      planned: withFullPlans(side(db, set.id, communeIds, resolved.year, 'plan'), set.criteria, communeIds),
       recognition: db
         .prepare('SELECT unit_id AS unitId, level FROM recognition_target WHERE plan_id = ? AND year = ?')
         .all(plan.id, resolved.year) as { unitId: number; level: RecognitionLevel }[],
@@ -94,4 +94,26 @@ function side(db: Database.Database, setId: string, communeIds: ReadonlySet<numb
     byCriterion: new Map([...met].map(([id, n]) => [id, { met: n, advanced: advanced.get(id) ?? 0 }])),
     statuses: statuses.map((s) => ({ unitId: s.unitId, level: s.level, recognisedYear: s.recognisedYear, plannedCount: s.plannedCount })),
   };
+}
+
+/**
+ * The plan side of Biểu 01 often holds only "Kế hoạch năm (số tiêu chí đạt)". A commune planning every
+ * criterion plans to meet each of them, so it counts for each; a partial number does not say which.
+ */
+function withFullPlans(side: SnapshotSide, criteria: readonly { id: number }[], communeIds: ReadonlySet<number>): SnapshotSide {
+  const full = new Set(
+    side.statuses
+      .filter((s) => criteria.length > 0 && s.plannedCount === criteria.length && communeIds.has(s.unitId) && !side.metByCommune.has(s.unitId))
+      .map((s) => s.unitId),
+  );
+  if (full.size === 0) return side;
+  const advanced = side.statuses.filter((s) => full.has(s.unitId) && (s.level === 'nang_cao' || s.level === 'kieu_mau')).length;
+  const byCriterion = new Map(side.byCriterion);
+  for (const c of criteria) {
+    const before = byCriterion.get(c.id) ?? { met: 0, advanced: 0 };
+    byCriterion.set(c.id, { met: before.met + full.size, advanced: before.advanced + advanced });
+  }
+  const metByCommune = new Map(side.metByCommune);
+  for (const id of full) metByCommune.set(id, criteria.length);
+  return { ...side, metByCommune, byCriterion };
 }
