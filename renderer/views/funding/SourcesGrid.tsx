@@ -9,6 +9,7 @@ import { call } from '../../api';
 import { textColumn, useExcelGrid, type Change } from '../../grid/excel';
 import { gridLocaleVi, gridTheme } from '../../grid/setup';
 import { useI18n, useT } from '../../i18n';
+import { loadFindings } from '../../findings/store';
 import { useApp } from '../../store/app';
 import { applyEdit, refreshEditState } from '../../store/edits';
 import { useFundingQuery } from './data';
@@ -61,6 +62,8 @@ export function SourcesGrid() {
       await call('funding.removeSource', { id: selected.source.id });
       await refreshEditState();
       reload();
+      // The removal did not pass through the edits store, so the findings are loaded again in full.
+      await loadFindings(useApp.getState().planId);
     });
   };
 
