@@ -225,7 +225,7 @@ describe('the funding tables in Chromium', () => {
     expect(stored()).toEqual([{ unitId: plan.communes.get('Giang Ma'), scope: 'commune', content: 'Mô hình sản xuất chè an toàn' }]);
   });
 
-  it('adds a sub-source numbered after its siblings and renames it in place', async () => {
+  it('adds a sub-source numbered after its siblings, renames it in place and removes it only when unused', async () => {
     await app.page.getByRole('button', { name: 'Nguồn vốn', exact: true }).click();
     await app.page.getByRole('tab', { name: 'Nguồn vốn', exact: true }).click();
     const grid = app.page.getByTestId('sources-grid');
@@ -236,6 +236,16 @@ describe('the funding tables in Chromium', () => {
     await eventually(() => added()?.code).toBe('3');
     await type(grid.locator(`.ag-row[row-id="${added()!.id}"] .ag-cell[col-id="label"]`), 'Vốn dự phòng');
     await eventually(() => text(grid.locator(`.ag-row[row-id="${added()!.id}"] .ag-cell[col-id="label"]`))).toBe('Vốn dự phòng');
+
+    // A source with figures is not removed; an unused one is.
+    await grid.locator(`.ag-row[row-id="${id('central_investment')}"] .ag-cell[col-id="label"]`).click();
+    await app.page.getByRole('button', { name: 'Xóa dòng đang chọn' }).click();
+    await eventually(() => app.page.locator('footer').innerText()).toContain('Nguồn vốn "Vốn đầu tư phát triển" đang có');
+    const addedId = added()!.id;
+    await grid.locator(`.ag-row[row-id="${addedId}"] .ag-cell[col-id="label"]`).click();
+    await app.page.getByRole('button', { name: 'Xóa dòng đang chọn' }).click();
+    await eventually(() => added()).toBeUndefined();
+    await eventually(() => grid.locator(`.ag-row[row-id="${addedId}"]`).count()).toBe(0);
     expect(app.errors).toEqual([]);
   });
 });
