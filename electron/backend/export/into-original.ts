@@ -6,14 +6,14 @@ import type Database from 'better-sqlite3';
 import { decodeLegacyRun, legacyEncodingOfFont } from '../../../shared/legacy';
 import { AppError } from '../errors';
 import type { Binding } from '../forms/binding';
-import { unicodeStyles } from '../legacy/unicode-styles';
+import { unicodeStyles, type UnicodeStyles } from '../legacy/unicode-styles';
 import { parseA1, toA1 } from './a1';
 import { percentStyles, styleFontNames } from './cell-styles';
 import { desiredValue, sameMeaning } from './cell-values';
 import { refreshFormulaResults } from './formula-cache';
 import { readPackage, readText, writePackage, writeText } from './package';
-import { indexSheet, patchSheet, readCell, type CellValue, type CellWrite } from './sheet-cells';
-import { readSharedStrings } from './shared-strings';
+import { indexSheet, patchSheet, readCell, type CellValue, type CellWrite, type ReadCell, type SheetIndex } from './sheet-cells';
+import { readSharedStrings, type SharedStrings } from './shared-strings';
 import { targetReader } from './targets';
 
 const STYLES_PART = 'xl/styles.xml';
@@ -32,12 +32,34 @@ export function exportIntoOriginal(db: Database.Database, original: Uint8Array, 
   if (xml === undefined) throw new AppError('export.error.sheetMissing', { sheet: binding.sheet });
   const strings = readSharedStrings(pkg);
   const stylesXml = readText(pkg, STYLES_PART) ?? '';
-  const fontOf = styleFontNames(stylesXml);
-  const isPercent = percentStyles(stylesXml);
   const styles = unicodeStyles(stylesXml);
   const index = indexSheet(xml);
+  const writes = boundCellWrites(db, binding, index, strings, stylesXml, styles);
+  const changedCells = [...writes.keys()];
+  let recomputed: string[] = [];
+  if (writes.size > 0) {
+    const results = refreshFormulaResults(pkg, { part: binding.sheetPart, index, writes, listed: binding.formulaCells }, strings);
+    recomputed = [...results.keys()];
+    for (const [ref, write] of results) if (!writes.has(ref)) writes.set(ref, write);
+    writeText(pkg, binding.sheetPart, patchSheet(index, writes, strings));
+  }
+  if (styles.changed) writeText(pkg, STYLES_PART, styles.xml());
+  return { bytes: writePackage(pkg), changedCells, recomputedFormulas: recomputed };
+}
+
+/** The new value of every bound data cell whose meaning differs from what the document holds. */
+function boundCellWrites(
+  db: Database.Database,
+  binding: Binding,
+  index: SheetIndex,
+  strings: SharedStrings,
+  stylesXml: string,
+  styles: UnicodeStyles,
+): Map<string, CellWrite> {
+  const fontOf = styleFontNames(stylesXml);
+  const isPercent = percentStyles(stylesXml);
   const reader = targetReader(db);
-  const cells = binding.cells.map((bound) => {
+  const cells = binding.cells.map((bound): ReadBoundCell => {
     const pos = parseA1(bound.cell);
     if (!pos) throw new AppError('export.error.badBinding', { detail: bound.cell });
     const ref = toA1(pos.row, pos.col);
@@ -51,7 +73,7 @@ export function exportIntoOriginal(db: Database.Database, original: Uint8Array, 
   };
   const writes = new Map<string, CellWrite>();
   for (const { bound, ref, current, unicode } of cells) {
-    // A cell the province computes with a formula stays a formula (its cached result is refreshed below);
+    // A cell the province computes with a formula stays a formula (its cached result is refreshed);
     // replacing it with a value would also leave Excel's calculation chain pointing at a formula that is gone.
     if (current.formula !== null) continue;
     const percent = isPercent(current.style);
@@ -69,21 +91,13 @@ export function exportIntoOriginal(db: Database.Database, original: Uint8Array, 
     const restyled = desired.type === 'text' ? styles.styleFor(current.style) : current.style;
     writes.set(ref, restyled === current.style ? { kind: 'value', value: desired } : { kind: 'value', value: desired, style: restyled });
   }
-  const changedCells = [...writes.keys()];
-  let recomputed: string[] = [];
-  if (writes.size > 0) {
-    const results = refreshFormulaResults(pkg, { part: binding.sheetPart, index, writes, listed: binding.formulaCells }, strings);
-    recomputed = [...results.keys()];
-    for (const [ref, write] of results) if (!writes.has(ref)) writes.set(ref, write);
-    writeText(pkg, binding.sheetPart, patchSheet(index, writes, strings));
-  }
-  if (styles.changed) writeText(pkg, STYLES_PART, styles.xml());
-  return { bytes: writePackage(pkg), changedCells, recomputedFormulas: recomputed };
+  return writes;
 }
 
 interface ReadBoundCell {
   bound: Binding['cells'][number];
-  current: { value: CellValue; style: number };
+  ref: string;
+  current: ReadCell;
   unicode: CellValue;
 }
 
