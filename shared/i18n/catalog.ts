@@ -2,6 +2,7 @@ import { core } from './messages/core';
 import { dashboard } from './messages/dashboard';
 import { edits } from './messages/edits';
 import { matrix } from './messages/matrix';
+import { funding } from './messages/funding';
 import { validation } from './messages/validation';
 import { exportMessages } from './messages/export';
 import { importMessages } from './messages/import';
@@ -9,7 +10,7 @@ import { legacy } from './messages/legacy';
 import { print } from './messages/print';
 
 // Every domain's messages; a new domain adds one line here.
-const domains = { core, dashboard, edits, export: exportMessages, import: importMessages, legacy, print, validation, matrix };
+const domains = { core, dashboard, edits, funding, export: exportMessages, import: importMessages, legacy, print, validation, matrix };
 
 type Domains = typeof domains;
 export type MessageKey = { [D in keyof Domains]: keyof Domains[D]['vi'] & string }[keyof Domains];
