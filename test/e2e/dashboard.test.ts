@@ -58,11 +58,14 @@ describe('the dashboard in Chromium', () => {
     expect(await focus.innerText()).toContain('Xã đạt 15-18 tiêu chí (Đến 31/12/2024): 2 xã');
     expect(await focus.innerText()).toContain('Nà Tăm, Tả Lèng');
     expect(await focus.getAttribute('data-unit-ids')).toBe(expected.join(','));
-    // The matrix grid is open on the status at 31/12/2024 and holds those rows.
-    const grid = app.page.getByTestId('matrix-grid');
-    for (const id of expected) await grid.locator(`.ag-row[row-id="${id}"]`).first().waitFor();
+    // The matrix grid is open on the status at 31/12/2024 with exactly those rows.
+    // Commune rows (pinned columns repeat them; the totals below are not communes).
+    const rows = app.page.getByTestId('matrix-grid').locator('.ag-row[row-id]');
+    const shown = async () => [...new Set(await rows.evaluateAll((list) => list.map((r) => r.getAttribute('row-id') ?? '')))].filter((id) => /^\d+$/.test(id)).sort();
+    await expect.poll(shown).toEqual(expected.map(String).sort());
     await focus.getByRole('button', { name: 'Bỏ chọn' }).click();
     await focus.waitFor({ state: 'detached' });
+    await expect.poll(async () => (await shown()).length).toBe(12);
     expect(app.errors).toEqual([]);
   });
 
