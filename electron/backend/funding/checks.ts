@@ -21,14 +21,14 @@ export function fundingChecks(db: Database.Database, planId: number, year?: numb
     out.push({ kind: 'projects', sourceId: c.sourceId, label: rowLabel(c), ...target(c.sourceId, 'investment'), expected: c.projectsPlan, actual: c.investment });
   }
   if (scope.year === scope.plan.yearStart) {
-    const recurrent = recurrentCheck(db, planId, nodes, lines);
+    const recurrent = recurrentCheck(db, planId, scope.year, nodes, lines);
     if (recurrent) out.push(recurrent);
   }
   return out;
 }
 
 /** Biểu 07 is the plan's first year: its grand total must equal the central recurrent amount. */
-function recurrentCheck(db: Database.Database, planId: number, nodes: SourceNode[], lines: ReturnType<typeof resourceLines>): FundingCheck | null {
+function recurrentCheck(db: Database.Database, planId: number, year: number, nodes: SourceNode[], lines: ReturnType<typeof resourceLines>): FundingCheck | null {
   const contents = loadRecurrentContents(db, planId);
   const cells = loadRecurrentCells(db, planId);
   if (cells.length === 0) return null;
@@ -39,7 +39,6 @@ function recurrentCheck(db: Database.Database, planId: number, nodes: SourceNode
   const line = lines.find((l) => l.source.id === node.source.id);
   const amount = line?.amount ?? null;
   if (sameAmount(total, amount ?? 0)) return null;
-  const year = (db.prepare('SELECT year_start FROM plan WHERE id = ?').get(planId) as { year_start: number }).year_start;
   return {
     kind: 'recurrent',
     sourceId: node.source.id,
