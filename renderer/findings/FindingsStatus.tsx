@@ -13,12 +13,20 @@ export function FindingsStatus() {
   const plans = useApp((s) => s.plans);
   const findings = useFindings((s) => s.findings);
   const loading = useFindings((s) => s.loading);
+  const error = useFindings((s) => s.error);
 
   useEffect(() => {
     void loadFindings(documentPath ? planId : null);
   }, [planId, documentPath, plans]);
 
   if (!documentPath || planId === null) return null;
+  if (error) {
+    return (
+      <button type="button" className="findings-count error" data-testid="findings-count" onClick={() => togglePanel()}>
+        <span aria-hidden="true">⚠</span> {t('validation.loadFailed', { error })}
+      </button>
+    );
+  }
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
   const kind = errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'clean';

@@ -48,12 +48,14 @@ describe('live validation in Chromium', () => {
       label: 'Sửa',
       changes: [{ op: 'set', table: 'resource_amount', key: [mk.planId, 2025, mk.source('integrated')], field: 'amount', value: 2556 }],
     });
-    await app.page.reload();
+    // An edit made outside this window: the panel's check runs the full validation again, and the
+    // funding screen, opened anew, reads the corrected figures.
+    await panel().getByRole('button', { name: 'Kiểm tra' }).click();
+    await app.page.getByRole('button', { name: 'Tổng quan', exact: true }).click();
     await openResources();
     await expect.poll(() => count().innerText()).toContain('Không có lỗi hay cảnh báo.');
-    expect(await hasClass('integrated', 'amount', 'xl-finding-error')).toBe(false);
-    if (!(await panel().isVisible())) await count().click();
     await expect.poll(() => entries().count()).toBe(0);
+    expect(await hasClass('integrated', 'amount', 'xl-finding-error')).toBe(false);
 
     await cell('integrated_poverty', 'amount').click();
     await app.page.keyboard.type('700');
