@@ -54,7 +54,7 @@ describe('the app shell in Chromium', () => {
     const requested: string[] = [];
     app.page.on('request', (r) => requested.push(r.url()));
     await app.page.reload();
-    await app.page.getByRole('heading', { name: 'Đơn vị hành chính' }).waitFor();
+    await app.page.getByRole('heading', { name: /Tổng quan kế hoạch/ }).waitFor();
     const origin = new URL(app.server.url).origin;
     expect(requested.length).toBeGreaterThan(0);
     expect(requested.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'))).toEqual([]);
