@@ -8,6 +8,7 @@ import { indexSheet, readCell } from '../../electron/backend/export/sheet-cells'
 import { readSharedStrings } from '../../electron/backend/export/shared-strings';
 import { openTestBackend } from '../helpers/backend';
 import { exampleBytes, seedExamples, type ExampleForm } from '../helpers/export-fixtures';
+import { rowWith, toCsvRows } from '../helpers/libreoffice';
 import { changedEntries, entryText, sheetDiff } from '../helpers/xlsx-diff';
 
 const SHEET = 'xl/worksheets/sheet1.xml';
@@ -153,6 +154,33 @@ describe('parts of the province’s workbook that exceljs would lose', () => {
     expect(after).toContain(extLst);
     expect(after).toContain('<pageSetUpPr fitToPage="true"/>');
     expect(sheetDiff(entryText(original, SHEET), after)).toEqual({ outsideSame: true, rowsSame: true, cells: ['C10', 'C7', 'C8'] });
+    await backend.close();
+  });
+});
+
+describe('a worksheet written with a namespace prefix (<x:row>, <x:c>)', () => {
+  it('is read and patched in its own prefix, and LibreOffice reads the result', async () => {
+    const { backend, db, seed } = await seeded();
+    const files = unzipSync(exampleBytes('bieu04'));
+    files[SHEET] = strToU8(
+      strFromU8(files[SHEET]!)
+        .replace('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"', 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"')
+        .replace(/<(\/?)([a-zA-Z]+)(?=[\s>/])/g, '<$1x:$2'),
+    );
+    const original = zipSync(files);
+    db.prepare('UPDATE resource_amount SET amount = 4000 WHERE plan_id = ? AND source_id = ?').run(seed.planId, seed.sourceIds.get('central_recurrent'));
+    db.prepare("UPDATE resource_amount SET note = 'Bổ sung' WHERE plan_id = ? AND source_id = ?").run(seed.planId, seed.sourceIds.get('community'));
+    const binding = { ...seed.bindings.bieu04, cells: [...seed.bindings.bieu04.cells, { cell: 'E15', kind: 'text' as const, target: { table: 'resource_amount', key: [seed.planId, 2025, seed.sourceIds.get('community')!], field: 'note' } }] };
+
+    const out = exportIntoOriginal(db, original, binding);
+    expect(out.changedCells.sort()).toEqual(['C10', 'E15']);
+    const sheet = entryText(out.bytes, SHEET);
+    expect(sheet).toContain('<x:c r="C10" s="9"><x:v>4000</x:v></x:c>');
+    expect(sheet).toContain('<x:c r="E15" s="10" t="inlineStr"><x:is><x:t xml:space="preserve">Bổ sung</x:t></x:is></x:c>');
+    expect(sheet).toMatch(/<x:c r="C7" s="8"><x:f aca="false">C8\+C11\+C12\+C15<\/x:f><x:v>205277<\/x:v><\/x:c>/);
+    const rows = toCsvRows(out.bytes);
+    expect(rowWith(rows, 1, 'Vốn sự nghiệp')[2]).toBe('4000');
+    expect(rowWith(rows, 1, 'Cộng đồng dân cư tham gia đóng góp')[4]).toBe('Bổ sung');
     await backend.close();
   });
 });

@@ -48,7 +48,7 @@ function sheetCells(index: SheetIndex, strings: SharedStrings, writes: ReadonlyM
   const masters = new Map<string, { formula: string; row: number; col: number }>();
   const cells: SheetCells['cells'] = new Map();
   for (const [ref, cell] of index.cells) {
-    const f = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(cell.inner ?? '');
+    const f = /<(?:\w+:)?f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?f>)/.exec(cell.inner ?? '');
     const written = writes.get(ref);
     if (written?.kind === 'value') {
       cells.set(ref, { value: scalar(written.value) });
@@ -78,7 +78,7 @@ function sheetCells(index: SheetIndex, strings: SharedStrings, writes: ReadonlyM
 }
 
 function isSharedFollower(inner: string | null): boolean {
-  return /<f\b[^>]*\bt="shared"[^>]*\/>/.test(inner ?? '');
+  return /<(?:\w+:)?f\b[^>]*\bt="shared"[^>]*\/>/.test(inner ?? '');
 }
 
 function scalar(value: CellValue): string | number | boolean | null {

@@ -34,6 +34,8 @@ export interface SheetIndex {
   rowsEnd: number;
   /** A self-closing <sheetData/>, which must be opened before rows can go in. */
   emptySheetData: { start: number; end: number } | null;
+  /** Namespace prefix of the worksheet's elements ("" or e.g. "x:"), used for rows and cells written. */
+  prefix: string;
 }
 
 export type CellValue =
@@ -59,18 +61,21 @@ export type CellWrite =
   | { kind: 'cached'; result: FormulaResult };
 
 export function indexSheet(xml: string): SheetIndex {
-  const open = /<sheetData\b[^>]*?(\/?)>/.exec(xml);
+  const open = /<(\w+:)?sheetData\b[^>]*?(\/?)>/.exec(xml);
   if (!open) throw new AppError('export.error.badPackage', { detail: 'sheetData' });
+  const prefix = open[1] ?? '';
   const cells = new Map<string, SheetCell>();
-  if (open[1] === '/') {
+  if (open[2] === '/') {
     const end = open.index + open[0].length;
-    return { xml, rows: [], cells, rowsEnd: end, emptySheetData: { start: open.index, end } };
+    return { xml, rows: [], cells, rowsEnd: end, emptySheetData: { start: open.index, end }, prefix };
   }
   const bodyStart = open.index + open[0].length;
-  const bodyEnd = xml.indexOf('</sheetData>', bodyStart);
+  const bodyEnd = xml.indexOf(`</${prefix}sheetData>`, bodyStart);
   if (bodyEnd < 0) throw new AppError('export.error.badPackage', { detail: 'sheetData' });
   const rows: SheetRow[] = [];
-  const rowRe = /<row\b([^>]*?)(\/>|>([\s\S]*?)<\/row>)/g;
+  const closeRow = `</${prefix}row>`;
+  const rowRe = new RegExp(`<${prefix}row\\b([^>]*?)(\\/>|>([\\s\\S]*?)${closeRow})`, 'g');
+  const cellRe = new RegExp(`<${prefix}c\\b([^>]*?)(?:\\/>|>([\\s\\S]*?)</${prefix}c>)`, 'g');
   rowRe.lastIndex = bodyStart;
   let lastRow = 0;
   for (let m = rowRe.exec(xml); m && m.index < bodyEnd; m = rowRe.exec(xml)) {
@@ -82,9 +87,8 @@ export function indexSheet(xml: string): SheetIndex {
       rows.push({ index, appendAt: rowEnd, selfClosing: { start: m.index, end: rowEnd, attrs: rowAttrs }, cells: [] });
       continue;
     }
-    const innerStart = m.index + m[0].length - (m[3] ?? '').length - '</row>'.length;
-    const row: SheetRow = { index, appendAt: rowEnd - '</row>'.length, selfClosing: null, cells: [] };
-    const cellRe = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+    const innerStart = m.index + m[0].length - (m[3] ?? '').length - closeRow.length;
+    const row: SheetRow = { index, appendAt: rowEnd - closeRow.length, selfClosing: null, cells: [] };
     let lastCol = 0;
     for (const c of (m[3] ?? '').matchAll(cellRe)) {
       const cellAttrs = c[1] ?? '';
@@ -99,7 +103,7 @@ export function indexSheet(xml: string): SheetIndex {
     }
     rows.push(row);
   }
-  return { xml, rows, cells, rowsEnd: bodyEnd, emptySheetData: null };
+  return { xml, rows, cells, rowsEnd: bodyEnd, emptySheetData: null, prefix };
 }
 
 export function readCell(cell: SheetCell | undefined, strings: SharedStrings): ReadCell {
@@ -107,9 +111,9 @@ export function readCell(cell: SheetCell | undefined, strings: SharedStrings): R
   const inner = cell.inner ?? '';
   const type = attr(cell.attrs, 't') ?? 'n';
   const style = Number(attr(cell.attrs, 's') ?? 0);
-  const f = /<f\b[^>]*?(?:\/>|>([\s\S]*?)<\/f>)/.exec(inner);
+  const f = /<(?:\w+:)?f\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?f>)/.exec(inner);
   const formula = f ? decodeXml(f[1] ?? '') : null;
-  const v = /<v\b[^>]*?(?:\/>|>([\s\S]*?)<\/v>)/.exec(inner);
+  const v = /<(?:\w+:)?v\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?v>)/.exec(inner);
   const raw = v ? decodeXml(v[1] ?? '') : null;
   return { value: cellValue(type, raw, inner, strings), formula, style };
 }
@@ -117,7 +121,7 @@ export function readCell(cell: SheetCell | undefined, strings: SharedStrings): R
 function cellValue(type: string, raw: string | null, inner: string, strings: SharedStrings): CellValue {
   switch (type) {
     case 'inlineStr': {
-      const is = /<is\b[^>]*>([\s\S]*?)<\/is>/.exec(inner);
+      const is = /<(?:\w+:)?is\b[^>]*>([\s\S]*?)<\/(?:\w+:)?is>/.exec(inner);
       return is ? { type: 'text', text: runText(is[1] ?? '') } : { type: 'empty' };
     }
     case 's': {
@@ -142,12 +146,14 @@ function cellValue(type: string, raw: string | null, inner: string, strings: Sha
 /** The sheet XML with `writes` applied: each written cell is replaced or inserted in row and column order. */
 export function patchSheet(index: SheetIndex, writes: ReadonlyMap<string, CellWrite>, strings: SharedStrings): string {
   if (writes.size === 0) return index.xml;
+  const ns = (markup: string) => prefixed(markup, index.prefix);
+  const render = (ref: string, existing: SheetCell | undefined, write: CellWrite) => ns(renderCell(ref, existing, write, strings));
   const splices: { start: number; end: number; text: string; order: number }[] = [];
   const pending = new Map<number, { col: number; ref: string; write: CellWrite }[]>();
   for (const [ref, write] of writes) {
     const existing = index.cells.get(ref);
     if (existing) {
-      splices.push({ start: existing.start, end: existing.end, text: renderCell(ref, existing, write, strings), order: 0 });
+      splices.push({ start: existing.start, end: existing.end, text: render(ref, existing, write), order: 0 });
       continue;
     }
     const pos = parseA1(ref);
@@ -162,17 +168,17 @@ export function patchSheet(index: SheetIndex, writes: ReadonlyMap<string, CellWr
     list.sort((a, b) => a.col - b.col);
     const row = rowsByIndex.get(rowIndex);
     if (!row) {
-      newRows.push({ row: rowIndex, text: `<row r="${rowIndex}">${list.map((p) => renderCell(p.ref, undefined, p.write, strings)).join('')}</row>` });
+      newRows.push({ row: rowIndex, text: ns(`<row r="${rowIndex}">`) + list.map((p) => render(p.ref, undefined, p.write)).join('') + ns('</row>') });
       continue;
     }
     if (row.selfClosing) {
-      const body = list.map((p) => renderCell(p.ref, undefined, p.write, strings)).join('');
-      splices.push({ start: row.selfClosing.start, end: row.selfClosing.end, text: `<row${row.selfClosing.attrs}>${body}</row>`, order: 0 });
+      const body = list.map((p) => render(p.ref, undefined, p.write)).join('');
+      splices.push({ start: row.selfClosing.start, end: row.selfClosing.end, text: ns(`<row${row.selfClosing.attrs}>`) + body + ns('</row>'), order: 0 });
       continue;
     }
     for (const p of list) {
       const before = row.cells.find((c) => c.col > p.col);
-      splices.push({ start: before ? before.start : row.appendAt, end: before ? before.start : row.appendAt, text: renderCell(p.ref, undefined, p.write, strings), order: p.col });
+      splices.push({ start: before ? before.start : row.appendAt, end: before ? before.start : row.appendAt, text: render(p.ref, undefined, p.write), order: p.col });
     }
   }
   newRows.sort((a, b) => a.row - b.row);
@@ -184,7 +190,7 @@ export function patchSheet(index: SheetIndex, writes: ReadonlyMap<string, CellWr
   if (index.emptySheetData && newRows.length > 0) {
     const { start, end } = index.emptySheetData;
     const body = newRows.map((r) => r.text).join('');
-    return index.xml.slice(0, start) + `<sheetData>${body}</sheetData>` + index.xml.slice(end);
+    return index.xml.slice(0, start) + ns('<sheetData>') + body + ns('</sheetData>') + index.xml.slice(end);
   }
   splices.sort((a, b) => a.start - b.start || a.order - b.order);
   let out = '';
@@ -198,14 +204,19 @@ export function patchSheet(index: SheetIndex, writes: ReadonlyMap<string, CellWr
 
 function rowStart(index: SheetIndex, row: SheetRow): number {
   if (row.selfClosing) return row.selfClosing.start;
-  return index.xml.lastIndexOf('<row', row.cells[0]?.start ?? row.appendAt);
+  return index.xml.lastIndexOf(`<${index.prefix}row`, row.cells[0]?.start ?? row.appendAt);
+}
+
+/** Markup we write, in the worksheet's own namespace prefix (the formula element copied from the cell keeps its own). */
+function prefixed(markup: string, prefix: string): string {
+  return prefix ? markup.replace(/<(\/?)(sheetData|row|c|v|is|t)(?=[\s>/])/g, `<$1${prefix}$2`) : markup;
 }
 
 function renderCell(ref: string, existing: SheetCell | undefined, write: CellWrite, strings: SharedStrings): string {
   // The value's own attributes are rewritten; style and anything else the province's file carries stay.
   const kept = existing ? withoutAttrs(existing.attrs, ['r', 't', 'vm', 'cm']) : '';
   if (write.kind === 'cached') {
-    const formula = /<f\b[^>]*?(?:\/>|>[\s\S]*?<\/f>)/.exec(existing?.inner ?? '')?.[0] ?? '';
+    const formula = /<(?:\w+:)?f\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:\w+:)?f>)/.exec(existing?.inner ?? '')?.[0] ?? '';
     const { type, v } = cachedResult(write.result);
     return `<c r="${ref}"${kept}${type ? ` t="${type}"` : ''}>${formula}${v === null ? '' : `<v>${escapeXml(v)}</v>`}</c>`;
   }

@@ -43,8 +43,8 @@ export function withoutAttrs(attributes: string, names: readonly string[]): stri
 
 /** The concatenated text of every <t> run, skipping phonetic runs (<rPh>), as Excel shows a string item. */
 export function runText(inner: string): string {
-  const withoutPhonetic = inner.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
+  const withoutPhonetic = inner.replace(/<(\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '');
   let text = '';
-  for (const m of withoutPhonetic.matchAll(/<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g)) text += decodeXml(m[1] ?? '');
+  for (const m of withoutPhonetic.matchAll(/<(?:\w+:)?t\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?t>)/g)) text += decodeXml(m[1] ?? '');
   return text;
 }
