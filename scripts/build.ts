@@ -8,7 +8,14 @@ const root = path.resolve(import.meta.dirname, '..');
 const rendererOnly = process.argv.includes('--renderer');
 
 export async function buildRenderer(): Promise<void> {
-  await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  // Under vitest NODE_ENV is 'test', which would make Vite bundle React's development build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   await esbuild({
     entryPoints: [path.join(root, 'electron/host/web-bridge.ts')],
     outfile: path.join(root, 'dist/renderer/web-bridge.js'),
