@@ -14,7 +14,8 @@ export async function buildRenderer(): Promise<void> {
   try {
     await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
   } finally {
-    process.env.NODE_ENV = nodeEnv;
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
   }
   await esbuild({
     entryPoints: [path.join(root, 'electron/host/web-bridge.ts')],
