@@ -261,3 +261,24 @@ describe('target indicators per commune (Biểu 02)', () => {
     await backend.close();
   });
 });
+
+describe('villages to be recognised by year (Biểu 03)', () => {
+  it('finds villages within their commune, creates them where the commune has none, and records the target years', async () => {
+    const { backend } = await openTestBackend();
+    for (const name of ['Bình Lư', 'Bản Bo']) await backend.dispatch('units.create', { kind: 'commune', name });
+    const [report] = await importFiles(backend, [corpus('bieu03-thon-ban.xlsx')]);
+    expect(report).toMatchObject({ status: 'staged', form: 'bieu03', year: 2025, problems: [], newUnits: ['Phìn Hồ', 'Bản Nà Cà', 'Bản Hoang Thèn', 'Cò Lá'], counts: { units: 2, rows: 4 } });
+    const targets = backend.document!.db
+      .prepare('SELECT v.name, c.name AS commune, t.year, t.level FROM recognition_target t JOIN unit v ON v.id = t.unit_id JOIN unit c ON c.id = v.parent_id ORDER BY v.id')
+      .all();
+    expect(targets).toEqual([
+      { name: 'Phìn Hồ', commune: 'Bình Lư', year: 2025, level: 'ntm' },
+      { name: 'Bản Nà Cà', commune: 'Bình Lư', year: 2026, level: 'ntm' },
+      { name: 'Bản Hoang Thèn', commune: 'Bản Bo', year: 2027, level: 'ntm' },
+      { name: 'Cò Lá', commune: 'Bản Bo', year: 2025, level: 'ntm' },
+    ]);
+    const again = await previewFiles(backend, [corpus('bieu03-thon-ban.xlsx')]);
+    expect(again.files[0]).toMatchObject({ newUnits: [], diffCounts: { create: 0, same: 4 } });
+    await backend.close();
+  });
+});

@@ -103,7 +103,29 @@ export const UnitTargetsForm = Common.extend({
 });
 export type UnitTargetsForm = z.infer<typeof UnitTargetsForm>;
 
-export const FormDefinition = z.discriminatedUnion('layout', [CriteriaMatrixForm, SourceTreeForm, ProjectListForm, IndicatorMatrixForm, ContentByUnitForm, UnitTargetsForm]);
+/** Biểu 03: villages to be recognised, by year: a mark under a year column, or the year written in a column. */
+export const VillageTargetsForm = Common.extend({
+  layout: z.literal('village-targets'),
+  /** The column naming each village's commune; else commune rows ("Xã Bản Bo") head their villages. */
+  communeColumn: WordGroups,
+  communeRows: WordGroups,
+  /** A column holding the target year itself ("Năm dự kiến đạt chuẩn"). */
+  yearColumn: WordGroups,
+  /** Recognition level by title words; the first that matches, else "ntm". */
+  levels: z.array(z.object({ level: z.enum(['ntm', 'nang_cao', 'kieu_mau']), words: WordGroups })),
+  marks: z.object({ met: z.array(z.string()), notMet: z.array(z.string()) }),
+});
+export type VillageTargetsForm = z.infer<typeof VillageTargetsForm>;
+
+export const FormDefinition = z.discriminatedUnion('layout', [
+  CriteriaMatrixForm,
+  SourceTreeForm,
+  ProjectListForm,
+  IndicatorMatrixForm,
+  ContentByUnitForm,
+  UnitTargetsForm,
+  VillageTargetsForm,
+]);
 export type FormDefinition = z.infer<typeof FormDefinition>;
 
 let cached: FormDefinition[] | null = null;

@@ -16,6 +16,7 @@ import { bindIndicatorMatrix } from './bind-indicator-matrix';
 import { bindProjectList } from './bind-project-list';
 import { bindSourceTree } from './bind-source-tree';
 import { bindUnitTargets } from './bind-unit-targets';
+import { bindVillageTargets } from './bind-village-targets';
 import { IMPORT_LIMITS } from './limits';
 import { checkPackage, type PackageInfo } from './package-check';
 import { parseWorkbook } from './parser';
@@ -112,6 +113,7 @@ function bindForm(batch: BatchContext, found: NonNullable<ReturnType<typeof reco
   if (form.layout === 'indicator-matrix') return bindIndicatorMatrix(batch, found, form, out);
   if (form.layout === 'content-by-unit') return bindContentByUnit(batch, found, form, out);
   if (form.layout === 'unit-targets') return bindUnitTargets(batch, found, form, out);
+  if (form.layout === 'village-targets') return bindVillageTargets(batch, found, form, out);
   return bindProjectList(batch, found, form, out);
 }
 
