@@ -40,8 +40,10 @@ export const StagedFile = z.object({
   sheet: z.string().nullable(),
   year: z.number().int().nullable(),
   counts: ImportCounts,
-  /** Communes this file creates (names). */
+  /** Communes (and villages) this file creates, by name. */
   newUnits: z.array(z.string()),
+  /** Legacy Vietnamese encoding the form's text was typed in (converted on reading). */
+  encoding: z.enum(['unicode', 'tcvn3', 'vni', 'mixed']),
   diff: z.array(DiffItem),
   diffCounts: DiffCounts,
   problems: z.array(ImportProblem),

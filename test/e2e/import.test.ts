@@ -32,6 +32,7 @@ describe('importing forms in Chromium: preview, then confirm', () => {
     const cards = app.page.getByTestId('import-file');
     await cards.nth(4).waitFor();
     await expect(cards.nth(0).textContent()).resolves.toContain('12 xã, 12 dòng');
+    await expect(cards.nth(0).getByTestId('import-new-units').textContent()).resolves.toContain('Sẽ tạo mới 12 đơn vị: Bình Lư, Bản Bo');
     await expect(cards.nth(0).getByTestId('import-counts').textContent()).resolves.toContain('254 thêm mới');
     await expect(cards.nth(0).getByTestId('import-diff').locator('tbody tr').first().textContent()).resolves.toContain('Bình Lư');
     await expect(cards.nth(2).textContent()).resolves.toContain('26 dòng');

@@ -1,9 +1,10 @@
 // Every workbook of the awkward corpus (scripts/fixtures/make-import-corpus.ts) with its outcome.
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
 import { closeParser } from '../../electron/backend/import/parser';
 import { openTestBackend } from '../helpers/backend';
-import { corpus, importFiles, previewFiles } from '../helpers/import';
+import { CORPUS_DIR, corpus, importFiles, previewFiles } from '../helpers/import';
 
 afterAll(() => closeParser());
 
@@ -279,6 +280,18 @@ describe('villages to be recognised by year (Biểu 03)', () => {
     ]);
     const again = await previewFiles(backend, [corpus('bieu03-thon-ban.xlsx')]);
     expect(again.files[0]).toMatchObject({ newUnits: [], diffCounts: { create: 0, same: 4 } });
+    await backend.close();
+  });
+});
+
+describe('legacy encodings', () => {
+  it('says which encoding a form was typed in (text is converted by cellText)', async () => {
+    const { backend } = await openTestBackend();
+    const preview = await previewFiles(backend, [path.resolve(CORPUS_DIR, '../legacy/bieu01-tcvn3.xlsx'), corpus('bieu01-base.xlsx')]);
+    expect(preview.files.map((f) => [f.status, f.encoding])).toEqual([
+      ['staged', 'tcvn3'],
+      ['staged', 'unicode'],
+    ]);
     await backend.close();
   });
 });

@@ -119,6 +119,8 @@ function FileReport({ file }: { file: StagedFile }) {
       <p data-testid="import-counts">
         {t('import.counts', file.counts)} · {t('import.diff.summary', { create: c.create, change: c.change, remove: c.remove, same: c.same })}
       </p>
+      {file.newUnits.length > 0 && <p data-testid="import-new-units">{t('import.newUnits', { count: file.newUnits.length, names: file.newUnits.join(', ') })}</p>}
+      {file.encoding !== 'unicode' && <p className="muted">{t('import.encoding', { encoding: file.encoding === 'tcvn3' ? 'TCVN3' : file.encoding === 'vni' ? 'VNI' : 'TCVN3 + VNI' })}</p>}
       <h4>
         {t('import.problems')} ({file.problems.length})
       </h4>
