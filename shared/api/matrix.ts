@@ -1,7 +1,7 @@
 // The indicator matrix and the village list: the parts of the matrix screen beyond 'matrix.get'.
 import { z } from 'zod';
 import { method } from './define';
-import { CriteriaSet, Id, MarkKind, Unit, UnitStatus, Year } from '../model';
+import { CriteriaSet, Id, MarkKind, Plan, Unit, UnitStatus, Year } from '../model';
 
 export const IndicatorValue = z.object({
   unitId: Id,
@@ -16,7 +16,14 @@ export type IndicatorValue = z.infer<typeof IndicatorValue>;
 export const IndicatorSide = z.object({ year: Year, kind: MarkKind, values: z.array(IndicatorValue) });
 export type IndicatorSide = z.infer<typeof IndicatorSide>;
 
+const PackedSide = z.object({ year: Year, kind: MarkKind, cells: z.string(), metYears: z.array(z.tuple([z.number(), z.number()])), statuses: z.array(UnitStatus) });
+
 export const matrixMethods = {
+  /** 'matrix.get' for the grid: the same matrix with its marks packed (shared/domain/matrix-pack.ts). */
+  'matrix.open': method(
+    z.object({ planId: Id }).strict(),
+    z.object({ plan: Plan, set: CriteriaSet, communes: z.array(Unit), actual: PackedSide, planned: PackedSide }),
+  ),
   'matrix.indicators': method(
     z.object({ planId: Id }).strict(),
     z.object({ set: CriteriaSet, communes: z.array(Unit), actual: IndicatorSide, planned: IndicatorSide }),

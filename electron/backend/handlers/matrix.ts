@@ -1,11 +1,19 @@
 import '../matrix/editable-tables';
+import { packSide } from '../../../shared/domain/matrix-pack';
 import type { HandlerMap } from '../context';
+import { planHandlers as handlers } from './plans';
 import { getCriteriaSet } from '../repo/criteria';
 import { loadIndicatorSide, loadStatuses } from '../repo/matrix';
 import { getPlan } from '../repo/plans';
 import { getUnit, listUnits } from '../repo/units';
 
 export const matrixHandlers = {
+  'matrix.open': async ({ planId }, ctx) => {
+    const matrix = await handlers['matrix.get']({ planId }, ctx);
+    const unitIds = matrix.communes.map((c) => c.id);
+    const criterionIds = matrix.set.criteria.map((c) => c.id);
+    return { ...matrix, actual: packSide(unitIds, criterionIds, matrix.actual), planned: packSide(unitIds, criterionIds, matrix.planned) };
+  },
   'matrix.indicators': ({ planId }, ctx) => {
     const db = ctx.doc().db;
     const plan = getPlan(db, planId);

@@ -4,9 +4,17 @@
 import type { Change } from '../../../shared/api/edits';
 import type { Result } from '../../../shared/contract';
 import { bucketCounts, MatrixTally, planDifferences, type MatrixFigures } from '../../../shared/domain/matrix';
+import { unpackSide } from '../../../shared/domain/matrix-pack';
 import type { Bucket, CriteriaSet, CriterionMark, MarkKind, RecognitionLevel, Unit, UnitStatus } from '../../../shared/model';
 
 export type MatrixData = Result<'matrix.get'>;
+
+/** The packed matrix of 'matrix.open' back in the shape of 'matrix.get'. */
+export function unpackMatrix(packed: Result<'matrix.open'>): MatrixData {
+  const unitIds = packed.communes.map((c) => c.id);
+  const criterionIds = packed.set.criteria.map((c) => c.id);
+  return { ...packed, actual: unpackSide(unitIds, criterionIds, packed.actual), planned: unpackSide(unitIds, criterionIds, packed.planned) };
+}
 export type SideId = 'actual' | 'plan';
 
 export interface Mark {
