@@ -6,8 +6,8 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import type { Binding, BoundCell } from '../../electron/backend/forms/binding';
+import { EXAMPLES_DIR } from './import';
 
-export const EXAMPLES_DIR = '/work/shared/templates/examples';
 export const EXAMPLE_FILES = {
   bieu01: 'bieu01-tieu-chi-xa.xlsx',
   bieu04: 'bieu04-nguon-luc.xlsx',
