@@ -7,6 +7,7 @@ import { AppError } from '../errors';
 import { BatchContext, type BatchOptions } from './batch-context';
 import './editable-tables';
 import { loadFormDefinitions } from './form-definition';
+import { rowId } from './row-id';
 import { applyValidated } from './staged-findings';
 import { readFile, sha256, stageFile, type FileSource, type ReadFile, type StagedForm } from './stage-file';
 
@@ -41,8 +42,8 @@ function withFindings(staged: StagedForm[], added: Finding[][]): StagedFile[] {
 
 /** A figure the form states wrongly is reported once, located at its cell, even when a document rule sees it too. */
 function withoutRepeats(findings: Finding[]): Finding[] {
-  const located = new Set(findings.filter((f) => f.cell && f.target).map((f) => `${f.target?.table}|${JSON.stringify(f.target?.key)}`));
-  return findings.filter((f) => f.cell || !f.target || !located.has(`${f.target.table}|${JSON.stringify(f.target.key)}`));
+  const located = new Set(findings.flatMap((f) => (f.cell && f.target ? [rowId(f.target.table, f.target.key)] : [])));
+  return findings.filter((f) => f.cell || !f.target || !located.has(rowId(f.target.table, f.target.key)));
 }
 
 /**

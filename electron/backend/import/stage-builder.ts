@@ -8,6 +8,7 @@ import { translate, type MessageKey, type MessageParams } from '../../../shared/
 import type { BoundCell, CellTarget } from '../forms/binding';
 import { editableTable } from '../edits/registry';
 import type { ImportProblem, DiffItem, DiffCounts } from '../../../shared/api/import';
+import { rowId } from './row-id';
 import type { SheetGrid } from './sheet-grid';
 
 export interface Place {
@@ -31,7 +32,8 @@ export class StageBuilder {
   readonly units = new Set<number>();
   rows = 0;
   values = 0;
-  private readonly statements = new Map<string, Database.Statement>();
+  /** Per table and field: the statement reading the current value, or null when the table is empty. */
+  private readonly readers = new Map<string, Database.Statement | null>();
 
   /**
    * @param newRows rows this batch inserts, by table and key: shared by every file of the batch, so a
@@ -84,7 +86,7 @@ export class StageBuilder {
 
   /** A value for a row the document does not have: one insert per new row (cheaper than a set that creates it). */
   private insertField(target: CellTarget, value: Scalar): void {
-    const id = `${target.table}|${JSON.stringify(target.key)}`;
+    const id = rowId(target.table, target.key);
     const pending = this.newRows.get(id);
     if (pending) {
       pending[target.field] = value;
@@ -101,7 +103,7 @@ export class StageBuilder {
   insert(table: string, row: Record<string, Scalar>, place: Place, shown: Scalar): void {
     this.values++;
     const key = editableTable(table)?.keyColumns.map((k) => row[k]);
-    if (key?.every((v) => v !== undefined)) this.newRows.set(`${table}|${JSON.stringify(key)}`, row);
+    if (key?.every((v) => v !== undefined)) this.newRows.set(rowId(table, key), row);
     this.changes.push({ op: 'insert', table, row });
     this.record('create', place, null, shown);
   }
@@ -122,11 +124,15 @@ export class StageBuilder {
   private current(target: CellTarget): Scalar | undefined {
     const table = editableTable(target.table);
     if (!table || !IDENTIFIER.test(target.field)) return undefined;
-    const where = table.keyColumns.map((k) => `"${k}" = ?`).join(' AND ');
-    const sql = `SELECT "${target.field}" AS v FROM "${table.name}" WHERE ${where}`;
-    let statement = this.statements.get(sql);
-    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
-    const row = statement.get(...target.key) as { v: Scalar } | undefined;
+    const id = `${table.name}.${target.field}`;
+    let reader = this.readers.get(id);
+    if (reader === undefined) {
+      const empty = this.db.prepare(`SELECT 1 FROM "${table.name}" LIMIT 1`).get() === undefined;
+      const where = table.keyColumns.map((k) => `"${k}" = ?`).join(' AND ');
+      reader = empty ? null : this.db.prepare(`SELECT "${target.field}" AS v FROM "${table.name}" WHERE ${where}`);
+      this.readers.set(id, reader);
+    }
+    const row = reader?.get(...target.key) as { v: Scalar } | undefined;
     if (!row) return undefined;
     return table.columns[target.field]?.type === 'boolean' && row.v !== null ? row.v === 1 || row.v === true : row.v;
   }

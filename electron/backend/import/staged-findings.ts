@@ -7,9 +7,9 @@ import type { Change } from '../../../shared/api/edits';
 import type { Finding } from '../../../shared/api/validation';
 import { applyChanges } from '../edits/apply';
 import { validateDocument } from '../validation/validate';
+import { rowId } from './row-id';
 
 const findingId = (f: Finding) => `${f.rule}|${JSON.stringify(f.target ?? null)}|${f.message}`;
-const rowId = (table: string, key: readonly (string | number)[]) => `${table}|${JSON.stringify(key)}`;
 
 export interface ValidatedApply {
   stepId: number;
