@@ -134,12 +134,45 @@ describe('the criterion matrix in Chromium', () => {
     expect(app.errors).toEqual([]);
   });
 
+  it('selects a range by dragging the mouse, and Esc cancels an edit that F2 or typing started', async () => {
+    await openMatrix();
+    const from = await mark('Bình Lư', 3).boundingBox();
+    const to = await mark('Khun Há', 5).boundingBox();
+    await app.page.mouse.move(from!.x + from!.width / 2, from!.y + from!.height / 2);
+    await app.page.mouse.down();
+    await app.page.mouse.move(to!.x + to!.width / 2, to!.y + to!.height / 2, { steps: 8 });
+    await app.page.mouse.up();
+    await expect.poll(() => grid().locator('.ag-cell.xl-in-range').count()).toBe(9);
+    const copied = await mark('Bình Lư', 3).evaluate((el) => {
+      const transfer = new DataTransfer();
+      el.dispatchEvent(new ClipboardEvent('copy', { clipboardData: transfer, bubbles: true, cancelable: true }));
+      return transfer.getData('text/plain');
+    });
+    expect(copied).toBe('x\tx\tx\r\n'.repeat(3));
+
+    await mark('Tả Lèng', 17).click();
+    await app.page.keyboard.type('x');
+    await app.page.keyboard.press('Escape');
+    await app.page.keyboard.press('F2');
+    await app.page.keyboard.type('Đạt');
+    await app.page.keyboard.press('Escape');
+    await expect.poll(() => text(mark('Tả Lèng', 17))).toBe('');
+    expect(stored('Tả Lèng', 17)).toBe(0);
+    await app.page.keyboard.press('F2');
+    await app.page.keyboard.type('2024');
+    await app.page.keyboard.press('Tab');
+    await expect.poll(() => stored('Tả Lèng', 17)).toBe(1);
+    await expect.poll(() => text(mark('Tả Lèng', 17))).toBe('2024');
+    expect(app.errors).toEqual([]);
+  });
+
   it('finds the same data after reloading the page', async () => {
     await app.page.reload();
     await openMatrix();
     expect(await text(mark('Tả Lèng', 13))).toBe('x');
     expect(await text(mark('Nà Tăm', 10))).toBe('x');
     expect(await text(mark('Giang Ma', 2))).toBe('x');
+    expect(await text(mark('Tả Lèng', 17))).toBe('2024');
     const met = (app.backend.document!.db.prepare("SELECT count(*) AS n FROM criterion_mark WHERE met = 1 AND kind = 'actual'").get() as { n: number }).n;
     expect(await text(total('totals:meeting', 'actual:met'))).toBe(String(met));
   });
@@ -148,10 +181,10 @@ describe('the criterion matrix in Chromium', () => {
     await openMatrix();
     await app.page.getByRole('tab', { name: 'Kế hoạch năm 2025' }).click();
     await paste(grid().locator(`.ag-row[row-id="${unit('Tả Lèng')}"] .ag-cell[col-id="plan:c${crit(1)}"]`), `${Array(19).fill('x').join('\t')}\r\n`);
-    await expect.poll(() => stored('Tả Lèng', 17, 'plan', 2025)).toBe(1);
+    await expect.poll(() => stored('Tả Lèng', 11, 'plan', 2025)).toBe(1);
     await app.page.getByRole('tab', { name: 'Hiện trạng và kế hoạch' }).click();
-    await expect.poll(() => app.page.getByTestId('plan-gains').innerText()).toContain('Tả Lèng (TC 11, 17)');
-    await expect.poll(() => mark('Tả Lèng', 17, 'plan').getAttribute('class')).toContain('mx-gain');
+    await expect.poll(() => app.page.getByTestId('plan-gains').innerText()).toBe('Dự kiến đạt thêm: Tả Lèng (TC 11)');
+    await expect.poll(() => mark('Tả Lèng', 11, 'plan').getAttribute('class')).toContain('mx-gain');
     expect(await mark('Tả Lèng', 1, 'plan').getAttribute('class')).not.toContain('mx-gain');
     expect(app.errors).toEqual([]);
   });
