@@ -44,6 +44,7 @@ export const exportMethods = {
   ),
   'export.batch': method(
     z.object({ form: FormId, planId: Id, unitIds: z.array(Id).min(1).max(10_000).optional(), taskId: z.string().min(1).max(100).optional() }).strict(),
-    z.object({ files: z.array(FileRef), findings: z.array(Finding) }),
+    /** Each commune's workbook, and all of them in one .zip (one file to save instead of one dialog per commune). */
+    z.object({ files: z.array(FileRef), archive: FileRef, findings: z.array(Finding) }),
   ),
 } as const;

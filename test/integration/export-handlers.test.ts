@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { openTestBackend } from '../helpers/backend';
 import { seedExamples } from '../helpers/export-fixtures';
@@ -48,9 +49,14 @@ describe('export through the contract', () => {
     backend.on((event, payload) => {
       if (event === 'progress') events.push(payload as (typeof events)[number]);
     });
-    const { files } = await backend.dispatch('export.batch', { form: 'bieu01', planId: seed.planId, taskId: 'batch-1' });
+    const { files, archive } = await backend.dispatch('export.batch', { form: 'bieu01', planId: seed.planId, taskId: 'batch-1' });
     expect(files).toHaveLength(12);
     expect(files.map((f) => f.name)).toContain('Bieu01_2025_Na-Tam.xlsx');
+    // The same workbooks, byte for byte, in one .zip to save.
+    expect(archive.name).toBe('Bieu01_2025_cac-xa.zip');
+    const inArchive = unzipSync(backend.files.read(archive.fileId));
+    expect(Object.keys(inArchive).sort()).toEqual(files.map((f) => f.name).sort());
+    for (const f of files) expect(Buffer.compare(Buffer.from(inArchive[f.name]!), backend.files.read(f.fileId))).toBe(0);
     expect(events.map((e) => e.done)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     expect(events.every((e) => e.total === 12 && e.taskId === 'batch-1')).toBe(true);
     const naTam = await firstSheet(backend.files.read(files.find((f) => f.name === 'Bieu01_2025_Na-Tam.xlsx')!.fileId));

@@ -2,7 +2,8 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../errors';
 import { getPlan } from '../repo/plans';
-import { exportForm, planCommunes, type ExportedForm } from './export-form';
+import { archiveOf } from './archive';
+import { exportForm, fileNameFor, planCommunes, type ExportedForm } from './export-form';
 import { BUILT_IN_LAYOUTS } from './layouts';
 
 export interface BatchRequest {
@@ -12,14 +13,21 @@ export interface BatchRequest {
   unitIds?: number[] | undefined;
 }
 
+export interface BatchExport {
+  forms: ExportedForm[];
+  /** Every commune's workbook in one .zip. */
+  archive: { fileName: string; bytes: Uint8Array };
+}
+
 export async function exportPerCommune(
   db: Database.Database,
   request: BatchRequest,
   onProgress: (done: number, total: number, commune: string) => void,
-): Promise<ExportedForm[]> {
+): Promise<BatchExport> {
   const layout = BUILT_IN_LAYOUTS[request.form];
   if (!layout?.perCommune) throw new AppError('export.error.notPerCommune', { form: request.form });
-  const all = planCommunes(db, getPlan(db, request.planId));
+  const plan = getPlan(db, request.planId);
+  const all = planCommunes(db, plan);
   const wanted = request.unitIds ? new Set(request.unitIds) : null;
   const communes = wanted ? all.filter((c) => wanted.has(c.id)) : all;
   if (communes.length === 0) throw new AppError('export.error.noCommunes');
@@ -29,5 +37,6 @@ export async function exportPerCommune(
     out.push(await exportForm(db, { form: request.form, planId: request.planId, unitId: commune.id, layout: 'builtin' }));
   }
   onProgress(communes.length, communes.length, '');
-  return out;
+  const fileName = fileNameFor(request.form, plan, null).replace(/\.xlsx$/, '_cac-xa.zip');
+  return { forms: out, archive: { fileName, bytes: archiveOf(out) } };
 }

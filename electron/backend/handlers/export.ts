@@ -7,7 +7,7 @@ import { exportableFormsOf } from '../export/stored-forms';
 import { validateDocument } from '../validation/validate';
 
 /** Hand an exported workbook to the host as a file to save. */
-function handOut(ctx: Context, exported: ExportedForm): FileRef {
+function handOut(ctx: Context, exported: Pick<ExportedForm, 'fileName' | 'bytes'>): FileRef {
   const target = ctx.files.newTempPath(exported.fileName);
   fs.writeFileSync(target, exported.bytes);
   return ctx.files.adoptTemp(target, exported.fileName);
@@ -24,6 +24,7 @@ export const exportHandlers = {
     // Cancelling stops between communes; files are handed out only when every commune is done.
     const task = ctx.startTask(taskId);
     const exported = await exportPerCommune(ctx.doc().db, request, (done, total, commune) => task.progress(done, total, commune));
-    return { files: exported.map((e) => handOut(ctx, e)), findings: validateDocument(ctx.doc().db, { planId: request.planId }) };
+    const findings = validateDocument(ctx.doc().db, { planId: request.planId });
+    return { files: exported.forms.map((e) => handOut(ctx, e)), archive: handOut(ctx, exported.archive), findings };
   },
 } satisfies Partial<HandlerMap>;

@@ -75,8 +75,9 @@ function FormRow({ form, planId, communes }: { form: ExportableForm; planId: num
 
   const exportEach = () =>
     run(async () => {
-      const { files, findings } = await call('export.batch', { form: form.form, planId });
-      for (const file of files) await window.ntm.saveFile(file);
+      const { files, archive, findings } = await call('export.batch', { form: form.form, planId });
+      // One .zip to save, not one save dialog per commune.
+      await window.ntm.saveFile(archive);
       const note = findings.length > 0 ? ` ${t('export.findings', { count: findings.length })}` : '';
       setStatus({ kind: 'saved', text: `${t('export.doneBatch', { count: files.length })}${note}` });
     });
