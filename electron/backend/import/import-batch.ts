@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { StagedFile } from '../../../shared/api/import';
 import type { Finding } from '../../../shared/api/validation';
+import { translate } from '../../../shared/i18n';
 import { AppError } from '../errors';
 import { BatchContext, type BatchOptions } from './batch-context';
 import './editable-tables';
@@ -55,7 +56,8 @@ export function applyFiles(db: Database.Database, reads: readonly ReadFile[], op
     const { batch, staged } = stageFiles(db, reads, options);
     const accepted = staged.filter((s) => s.record !== null);
     if (accepted.length === 0) throw new AppError('import.nothingToApply');
-    const label = `Nhập ${accepted.length === 1 ? (accepted[0] as StagedForm).file.file : `${accepted.length} tệp`}`;
+    // The undo history speaks the user's first language.
+    const label = accepted.length === 1 ? translate('vi', 'import.label', { file: (accepted[0] as StagedForm).file.file }) : translate('vi', 'import.labelMany', { count: accepted.length });
     const { stepId, findings } = applyValidated(db, label, [...batch.units.changes, ...batch.plans.changes], staged.map((s) => s.changes), true);
     const now = new Date().toISOString();
     const exists = db.prepare('SELECT 1 FROM workbook WHERE sha256 = ? AND form = ? AND sheet = ? AND plan_id IS ?');
