@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/run';
 import { openTestBackend } from '../helpers/backend';
@@ -34,11 +35,22 @@ describe('ntm export', () => {
     expect(fs.readFileSync(file).subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('writes every commune’s copy into one .zip with --each-commune', async () => {
+    const { dataDir, out, run } = await documentOnDisk();
+    const file = path.join(dataDir, 'cac-xa.zip');
+    expect(await run('05', '--out', file, '--each-commune')).toBe(0);
+    const entries = Object.keys(unzipSync(fs.readFileSync(file)));
+    expect(entries).toHaveLength(12);
+    expect(entries).toContain('Bieu05_2025_Ban-Hon.xlsx');
+    expect(out.join('\n')).toContain('Đã xuất 12 tệp.');
+  });
+
   it.each([
     [['bieu09', '--out', 'x.xlsx'], 'Không có biểu "bieu09"', 'No form "bieu09"'],
     [['bieu04', '--out', 'x.xlsx', '--unit', 'Bản Bo'], 'không xuất riêng cho từng xã', 'cannot be exported per commune'],
     [['bieu01', '--out', 'x.xlsx', '--year', '2030'], 'chưa có kế hoạch cho năm 2030', 'no plan for 2030'],
     [['bieu01', '--out', 'x.xlsx', '--unit', 'Xã Không Có'], 'Không tìm thấy xã "Xã Không Có"', 'Commune "Xã Không Có" was not found'],
+    [['bieu04', '--out', 'x.xlsx', '--each-commune'], 'không xuất riêng cho từng xã', 'cannot be exported per commune'],
   ])('exits 2 with the reason in Vietnamese and English when the form cannot be produced (%j)', async (args, vi, en) => {
     const { dataDir, err, run } = await documentOnDisk();
     const target = path.join(dataDir, args[2] as string);
