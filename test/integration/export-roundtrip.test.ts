@@ -81,6 +81,14 @@ describe('round trip of the example forms', () => {
   it('export of an untouched import gives back the province’s files entry for entry', async () => {
     const a = await importInto(EXAMPLE_FILES);
     expect(a.stored.map((w) => w.form)).toEqual(['bieu01', 'bieu04', 'bieu05']);
+    // Biểu 01 (the status at 31/12/2024) belongs to no plan, yet it is the 2025 plan's form to send back.
+    const planId = a.stored.find((w) => w.planId !== null)!.planId;
+    const forms = await a.backend.dispatch('export.forms', { planId });
+    expect(forms.map((f) => [f.form, f.original?.fileName])).toEqual([
+      ['bieu01', 'bieu01-tieu-chi-xa.xlsx'],
+      ['bieu04', 'bieu04-nguon-luc.xlsx'],
+      ['bieu05', 'bieu05-danh-muc-cong-trinh.xlsx'],
+    ]);
     for (const e of await exportAll(a.db, a.stored)) expect(changedEntries(e.original, e.bytes)).toEqual([]);
     await a.backend.close();
   });

@@ -1,20 +1,26 @@
-// Which forms a plan can export: the built-in layouts and every form whose workbook was imported for it.
+// Which forms a plan can export: the built-in layouts and every form whose workbook was imported for it
+// (for the plan itself, or for its years when the form belongs to no plan, like a Biểu 01 of the status).
 import type Database from 'better-sqlite3';
 import type { ExportableForm } from '../../../shared/api/export';
+import { getPlan } from '../repo/plans';
 import { BUILT_IN_LAYOUTS } from './layouts';
+import { findStoredWorkbook } from './stored-workbooks';
 
 export function exportableFormsOf(db: Database.Database, planId: number): ExportableForm[] {
-  const imported = db
-    .prepare('SELECT form, file_name AS fileName, imported_at AS importedAt FROM workbook WHERE plan_id = ? ORDER BY imported_at DESC, id DESC')
-    .all(planId) as { form: string; fileName: string; importedAt: string }[];
-  const forms = [...new Set([...Object.keys(BUILT_IN_LAYOUTS), ...imported.map((w) => w.form)])].sort();
-  return forms.map((form) => {
-    const original = imported.find((w) => w.form === form);
-    return {
-      form,
-      builtIn: form in BUILT_IN_LAYOUTS,
-      perCommune: BUILT_IN_LAYOUTS[form]?.perCommune ?? false,
-      original: original ? { fileName: original.fileName, importedAt: original.importedAt } : null,
-    };
+  const plan = getPlan(db, planId);
+  const imported = (db.prepare('SELECT DISTINCT form FROM workbook').all() as { form: string }[]).map((r) => r.form);
+  const forms = [...new Set([...Object.keys(BUILT_IN_LAYOUTS), ...imported])].sort();
+  return forms.flatMap((form) => {
+    const original = findStoredWorkbook(db, form, { planId: plan.id, from: plan.yearStart, to: plan.yearEnd });
+    const layout = BUILT_IN_LAYOUTS[form];
+    if (!original && !layout) return [];
+    return [
+      {
+        form,
+        builtIn: layout !== undefined,
+        perCommune: layout?.perCommune ?? false,
+        original: original ? { fileName: original.fileName, importedAt: original.importedAt } : null,
+      },
+    ];
   });
 }
