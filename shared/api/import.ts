@@ -40,7 +40,7 @@ export const StagedFile = z.object({
   sheet: z.string().nullable(),
   year: z.number().int().nullable(),
   counts: ImportCounts,
-  /** Communes (and villages) this file creates, by name. */
+  /** Units this file creates (districts, communes, villages), by name. */
   newUnits: z.array(z.string()),
   /** Legacy Vietnamese encoding the form's text was typed in (converted on reading). */
   encoding: z.enum(['unicode', 'tcvn3', 'vni', 'mixed']),

@@ -295,3 +295,19 @@ describe('legacy encodings', () => {
     await backend.close();
   });
 });
+
+describe('communes grouped under district sections', () => {
+  it('places new communes under the districts their section rows name', async () => {
+    const { backend } = await openTestBackend();
+    const [report] = await importFiles(backend, [corpus('bieu01-sections.xlsx')]);
+    expect(report?.newUnits).toEqual(['Tam Đường', 'Bình Lư', 'Bản Bo', 'Tân Uyên', 'Khun Há', 'Nà Tăm']);
+    const rows = backend.document!.db.prepare("SELECT c.name, d.name AS district FROM unit c JOIN unit d ON d.id = c.parent_id WHERE c.kind = 'commune' AND d.kind = 'district' ORDER BY c.ord").all();
+    expect(rows).toEqual([
+      { name: 'Bình Lư', district: 'Tam Đường' },
+      { name: 'Bản Bo', district: 'Tam Đường' },
+      { name: 'Khun Há', district: 'Tân Uyên' },
+      { name: 'Nà Tăm', district: 'Tân Uyên' },
+    ]);
+    await backend.close();
+  });
+});

@@ -48,6 +48,7 @@ export function bindCriteriaMatrix(batch: BatchContext, found: Recognised, form:
   const perCriterion = new Map<number, number>();
   const seen = new Map<number, number>();
   const footer: { row: number; kind: 'count' | 'average'; label: string }[] = [];
+  let district: number | null = null;
 
   for (let r = header.last + 1; r <= grid.rowCount; r++) {
     const texts = grid.rowTexts(r);
@@ -57,10 +58,10 @@ export function bindCriteriaMatrix(batch: BatchContext, found: Recognised, form:
     if (!name) continue;
     if (matchesAny(name, form.averageRows)) footer.push({ row: r, kind: 'average', label: name });
     else if (matchesAny(name, form.countRows) || matchesAny(name, form.totalRows)) footer.push({ row: r, kind: 'count', label: name });
-    else if (isSection(name, sttCol ? grid.text(r, sttCol) : '', form)) continue;
+    else if (isSection(name, sttCol ? grid.text(r, sttCol) : '', form)) district = batch.units.district(name);
     else {
       out.rows++;
-      const unit = batch.units.find(name);
+      const unit = batch.units.find(name, district);
       if (unit.id === null) {
         if (unit.suggestions.length > 0) out.problem('error', r, keyCol, 'import.problem.unknownUnitSuggest', { name, suggestions: unit.suggestions.join(', ') });
         else out.problem('error', r, keyCol, 'import.problem.unknownUnit', { name });

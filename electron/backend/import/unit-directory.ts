@@ -31,6 +31,9 @@ export class UnitDirectory {
   private nextId: number;
   private nextOrd: number;
   private nextVillageOrd: number;
+  private nextDistrictOrd: number;
+  /** Districts by name without "Huyện"; loaded on first use. */
+  private districts: Map<string, number> | null = null;
   /** Villages by commune id, then by villageKey; loaded on first use. */
   private villages: Map<number, Map<string, { id: number; name: string }>> | null = null;
   readonly changes: Change[] = [];
@@ -45,22 +48,50 @@ export class UnitDirectory {
     for (const c of communes) if (!this.byKey.has(unitKey(c.name))) this.byKey.set(unitKey(c.name), c);
     this.startedEmpty = communes.length === 0;
     const max = db
-      .prepare("SELECT coalesce(max(id), 0) AS id, coalesce(max(CASE WHEN kind = 'commune' THEN ord END), 0) AS ord, coalesce(max(CASE WHEN kind = 'village' THEN ord END), 0) AS village FROM unit")
-      .get() as { id: number; ord: number; village: number };
+      .prepare(
+        `SELECT coalesce(max(id), 0) AS id, coalesce(max(CASE WHEN kind = 'commune' THEN ord END), 0) AS ord,
+           coalesce(max(CASE WHEN kind = 'village' THEN ord END), 0) AS village, coalesce(max(CASE WHEN kind = 'district' THEN ord END), 0) AS district FROM unit`,
+      )
+      .get() as { id: number; ord: number; village: number; district: number };
     this.nextId = max.id + 1;
     this.nextOrd = max.ord + 1;
     this.nextVillageOrd = max.village + 1;
+    this.nextDistrictOrd = max.district + 1;
   }
 
   get createsUnits(): boolean {
     return this.allowCreate || this.startedEmpty;
   }
 
-  find(name: string): UnitLookup {
+  /** A commune by name; a new one is placed under `districtId` (the district section the form lists it in). */
+  find(name: string, districtId: number | null = null): UnitLookup {
     const known = this.byKey.get(unitKey(name));
     if (known) return { id: known.id, created: this.createdIds.has(known.id) };
-    if (this.createsUnits && unitKey(name) !== '') return { id: this.create(name), created: true };
+    if (this.createsUnits && unitKey(name) !== '') return { id: this.create(name, districtId), created: true };
     return { id: null, suggestions: this.suggest(name) };
+  }
+
+  /**
+   * The district a section row names ("I | Huyện Bình Đại", "1. THÀNH PHỐ BẾN TRE (6 xã)"), found or, when
+   * communes are being created, created with them; null otherwise.
+   */
+  district(label: string): number | null {
+    const name = label.replace(/\([^)]*\)\s*$/u, '').replace(/^\s*(?:[IVXLC]+|\d+)[.)]?\s+/u, '').trim();
+    const key = unitKey(name).replace(/^huyện\s+/u, '');
+    if (key === '') return null;
+    this.districts ??= new Map(
+      (this.db.prepare("SELECT id, name FROM unit WHERE kind = 'district' AND merged_into_id IS NULL").all() as { id: number; name: string }[]).map((d) => [
+        unitKey(d.name).replace(/^huyện\s+/u, ''),
+        d.id,
+      ]),
+    );
+    const known = this.districts.get(key);
+    if (known !== undefined || !this.createsUnits) return known ?? null;
+    const id = this.nextId++;
+    this.districts.set(key, id);
+    this.createdIds.add(id);
+    this.changes.push({ op: 'insert', table: 'unit', row: { id, kind: 'district', name: name.replace(/^huyện\s+/iu, ''), parent_id: null, code: null, ord: this.nextDistrictOrd++ } });
+    return id;
   }
 
   /** A village of a commune; created when allowed, when the commune has no villages yet, or when the commune is new. */
@@ -94,12 +125,12 @@ export class UnitDirectory {
     return map;
   }
 
-  private create(name: string): number {
+  private create(name: string, districtId: number | null): number {
     const id = this.nextId++;
     const clean = newUnitName(name);
     this.byKey.set(unitKey(name), { id, name: clean });
     this.createdIds.add(id);
-    this.changes.push({ op: 'insert', table: 'unit', row: { id, kind: 'commune', name: clean, parent_id: null, code: null, ord: this.nextOrd++ } });
+    this.changes.push({ op: 'insert', table: 'unit', row: { id, kind: 'commune', name: clean, parent_id: districtId, code: null, ord: this.nextOrd++ } });
     return id;
   }
 
