@@ -127,13 +127,13 @@ export function useExcelGrid<Row>(options: ExcelGridOptions<Row>): ExcelGrid<Row
         if (!node?.data || !column || node.id === undefined) continue;
         const colId = column.getColId();
         const spec = opts.current.columns[colId];
-        const where = say('grid.cellAt', { row: target.row + 1, col: column.getColDef().headerName ?? colId });
+        const where = () => say('grid.cellAt', { row: target.row + 1, col: column.getColDef().headerName ?? colId });
         if (!spec || opts.current.isEditable?.(node.data, colId) === false) {
-          if (!quietReadOnly) refused.push(say('edits.cellRefused', { cell: where, reason: say('edits.readOnlyCell') }));
+          if (!quietReadOnly) refused.push(say('edits.cellRefused', { cell: where(), reason: say('edits.readOnlyCell') }));
           continue;
         }
         const parsed = spec.parse(target.text, node.data);
-        if ('error' in parsed) refused.push(say('edits.cellRefused', { cell: where, reason: parsed.error }));
+        if ('error' in parsed) refused.push(say('edits.cellRefused', { cell: where(), reason: parsed.error }));
         else writes.push({ row: node.data, rowId: node.id, colId, value: parsed.value });
       }
       await save(writes, say(labelKey, { count: writes.length }));

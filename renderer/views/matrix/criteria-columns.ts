@@ -170,7 +170,8 @@ export function criteriaChanges(model: MatrixModel, cells: CellWrite<GridRow>[])
         set('met_year', cell.value);
       } else {
         set('met', cell.value === true);
-        if (cell.value !== true) set('met_year', null);
+        // A year met no longer holds once the mark is cleared.
+        if (cell.value !== true && cell.row[side].marks[Number(what.slice(1))]?.metYear != null) set('met_year', null);
       }
       continue;
     }
