@@ -38,6 +38,8 @@ export async function buildElectron(): Promise<void> {
     sourcemap: true,
     // Modules written as ESM find their folder through import.meta; in the CommonJS bundle that is __dirname.
     define: { 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
+    // Code that also runs as ESM checks for __filename before it falls back to import.meta.url.
+    logOverride: { 'empty-import-meta': 'silent' as const },
   };
   await esbuild({ ...common, entryPoints: [path.join(root, 'electron/main.ts')], outfile: path.join(root, 'dist/electron/main.cjs'), external: ['electron'] });
   await esbuild({ ...common, entryPoints: [path.join(root, 'electron/preload.ts')], outfile: path.join(root, 'dist/electron/preload.cjs'), external: ['electron'] });
@@ -46,6 +48,13 @@ export async function buildElectron(): Promise<void> {
     entryPoints: [path.join(root, 'electron/utility.ts')],
     outfile: path.join(root, 'dist/electron/backend.cjs'),
     external: ['better-sqlite3', 'exceljs', 'hyperformula', 'playwright-core', 'xlsx'],
+  });
+  // Workbooks are parsed in a worker thread, bundled next to the backend.
+  await esbuild({
+    ...common,
+    entryPoints: [path.join(root, 'electron/backend/import/parse-worker.ts')],
+    outfile: path.join(root, 'dist/electron/parse-worker.cjs'),
+    external: ['exceljs', 'xlsx'],
   });
 }
 
