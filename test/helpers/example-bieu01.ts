@@ -1,11 +1,11 @@
 // Seeds a document with the example Biểu 01 (12 communes of Tam Đường, status at 31/12/2024) through
 // the backend's own calls, so the tests compare the grid's figures with the form's.
 import ExcelJS from 'exceljs';
-import path from 'node:path';
 import type { Backend } from '../../electron/backend/backend';
 import type { Change } from '../../shared/api/edits';
+import { examplePath } from './examples';
 
-export const EXAMPLE_BIEU01 = path.resolve(import.meta.dirname, '../../../shared/templates/examples/bieu01-tieu-chi-xa.xlsx');
+export const EXAMPLE_BIEU01 = examplePath('bieu01-tieu-chi-xa');
 
 export interface ExampleCommune {
   name: string;

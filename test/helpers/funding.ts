@@ -5,8 +5,9 @@ import path from 'node:path';
 import type { Backend } from '../../electron/backend/backend';
 import type { Change } from '../../shared/api/edits';
 import type { CapitalSource } from '../../shared/api/funding';
+import { EXAMPLES_DIR } from './examples';
 
-export const EXAMPLES = path.resolve(import.meta.dirname, '../../../shared/templates/examples');
+export const EXAMPLES = EXAMPLES_DIR;
 
 export interface ExampleProject {
   stt: string;

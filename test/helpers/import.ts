@@ -2,8 +2,9 @@
 import path from 'node:path';
 import type { Backend } from '../../electron/backend/backend';
 import type { StagedFile } from '../../shared/api/import';
+import { EXAMPLES_DIR } from './examples';
 
-export const EXAMPLES_DIR = path.resolve(import.meta.dirname, '../../../shared/templates/examples');
+export { EXAMPLES_DIR };
 export const CORPUS_DIR = path.resolve(import.meta.dirname, '../fixtures/import');
 
 export const EXAMPLE_FILES = ['bieu01-tieu-chi-xa.xlsx', 'bieu04-nguon-luc.xlsx', 'bieu05-danh-muc-cong-trinh.xlsx'].map((f) => path.join(EXAMPLES_DIR, f));

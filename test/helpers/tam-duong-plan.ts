@@ -3,8 +3,9 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
+import { EXAMPLES_DIR } from './examples';
 
-const EXAMPLES = path.resolve(import.meta.dirname, '../../../shared/templates/examples');
+const EXAMPLES = EXAMPLES_DIR;
 export const TAM_DUONG_YEAR = 2025;
 const SET_ID = 'xa-ntm-2021-2025';
 

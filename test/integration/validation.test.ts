@@ -4,6 +4,7 @@ import { Backend } from '../../electron/backend/backend';
 import { runCli } from '../../electron/cli/run';
 import { openTestBackend } from '../helpers/backend';
 import { enterMuongKhoa } from '../helpers/muong-khoa';
+import { examplePath } from '../helpers/examples';
 
 let backend: Backend | null = null;
 afterEach(async () => {
@@ -67,7 +68,7 @@ describe('imported forms kept in the document', () => {
     const mk = await enterMuongKhoa(backend);
     await backend.dispatch('edits.apply', { label: 'Sửa', changes: [{ op: 'set', table: 'resource_amount', key: [mk.planId, 2025, mk.source('integrated')], field: 'amount', value: 2556 }] });
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile('/work/shared/templates/examples/bieu04-nguon-luc.xlsx');
+    await wb.xlsx.readFile(examplePath('bieu04-nguon-luc'));
     const sheet = wb.worksheets[0] as ExcelJS.Worksheet;
     // C8 = C9 + C10 = 23.756 in the form; someone typed 24.056 over its result.
     sheet.getCell('C8').value = { formula: 'C9+C10', result: 24056 };

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { checkFormulaCells } from '../../../electron/backend/formulas/check';
 import { evaluateFormulas, type SheetCells } from '../../../electron/backend/formulas/evaluate';
 import { sheetCellsOf } from '../../../electron/backend/formulas/workbook-cells';
+import { EXAMPLES_DIR } from '../../helpers/examples';
 
-const EXAMPLES = '/work/shared/templates/examples';
+const EXAMPLES = EXAMPLES_DIR;
 
 async function readSheets(file: string): Promise<SheetCells[]> {
   const wb = new ExcelJS.Workbook();
