@@ -188,4 +188,27 @@ describe('the criterion matrix in Chromium', () => {
     expect(await mark('Tả Lèng', 1, 'plan').getAttribute('class')).not.toContain('mx-gain');
     expect(app.errors).toEqual([]);
   });
+
+  it("shows a second window the first window's edit once it reloads the matrix", async () => {
+    const other = await app.page.context().newPage();
+    try {
+      await other.goto(app.server.url);
+      await other.getByRole('button', { name: 'Ma trận tiêu chí' }).click();
+      const there = other.getByTestId('matrix-grid').locator(`.ag-row[row-id="${unit('Bản Bo')}"] .ag-cell[col-id="actual:c${crit(5)}"]`);
+      await expect.poll(() => text(there)).toBe('x');
+      await app.page.bringToFront();
+      await openMatrix();
+      await app.page.getByRole('tab', { name: 'Đến 31/12/2024' }).click();
+      // The status-only columns show once the grid has switched from the side-by-side view.
+      await cell('Bản Bo', 'actual:level').waitFor();
+      await mark('Bản Bo', 5).click();
+      await app.page.keyboard.press('Delete');
+      await expect.poll(() => stored('Bản Bo', 5)).toBe(0);
+      await other.bringToFront();
+      await other.getByRole('button', { name: 'Tải lại' }).click();
+      await expect.poll(() => text(there)).toBe('');
+    } finally {
+      await other.close();
+    }
+  });
 });
