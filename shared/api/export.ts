@@ -21,7 +21,8 @@ export type ExportableForm = z.infer<typeof ExportableForm>;
 export const ExportResult = z.object({
   file: FileRef,
   source: z.enum(['original', 'builtin']),
-  original: z.object({ fileName: z.string(), changedCells: z.number().int() }).nullable(),
+  /** notInForm: figures of the document the province's workbook has no cell for (communes, projects added since). */
+  original: z.object({ fileName: z.string(), changedCells: z.number().int(), notInForm: z.number().int() }).nullable(),
   /** What the checks found in the exported plan: reported with the file, never blocking it. */
   findings: z.array(Finding),
 });

@@ -73,6 +73,24 @@ describe('export through the contract', () => {
     await backend.close();
   });
 
+  it('says how many figures the province’s workbook has no cell for, and that untouched exports leave nothing out', async () => {
+    const { backend, seed } = await seeded();
+    const db = backend.document!.db;
+    expect((await backend.dispatch('export.run', { form: 'bieu01', planId: seed.planId })).original?.notInForm).toBe(0);
+    expect((await backend.dispatch('export.run', { form: 'bieu04', planId: seed.planId })).original?.notInForm).toBe(0);
+    expect((await backend.dispatch('export.run', { form: 'bieu05', planId: seed.planId })).original?.notInForm).toBe(0);
+    // A commune added after the import, meeting 3 criteria with a recognition year, and one more project.
+    const commune = Number(db.prepare("INSERT INTO unit (kind, name, parent_id, ord) VALUES ('commune', 'Xã mới', ?, 99)").run(seed.districtId).lastInsertRowid);
+    db.prepare("INSERT INTO criterion_mark (unit_id, criterion_id, year, kind, met) SELECT ?, id, 2024, 'actual', CASE WHEN no <= 3 THEN 1 ELSE 0 END FROM criterion WHERE set_id = 'xa-ntm-2021-2025'").run(commune);
+    db.prepare("INSERT INTO unit_status (unit_id, year, kind, recognised_year) VALUES (?, 2024, 'actual', 2023)").run(commune);
+    db.prepare("INSERT INTO project (plan_id, year, source_id, phase, name, plan_amount, ord) VALUES (?, 2025, ?, 'new', 'Công trình mới', 100, 99)").run(seed.planId, seed.sourceIds.get('central'));
+    const b01 = await backend.dispatch('export.run', { form: 'bieu01', planId: seed.planId });
+    expect(b01.original?.notInForm).toBe(3 + 1);
+    const b05 = await backend.dispatch('export.run', { form: 'bieu05', planId: seed.planId });
+    expect(b05.original?.notInForm).toBe(1);
+    await backend.close();
+  });
+
   it('reports what the checks find with the file, never instead of it', async () => {
     const { backend, seed } = await seeded();
     // A typed parent that disagrees with its parts (23,756): a finding, and the file is still produced.

@@ -10,6 +10,7 @@ import { BUILT_IN_LAYOUTS } from './layouts';
 import type { Issuer } from './layouts/frame';
 import { planOfYear } from './choose';
 import { findStoredWorkbook, type StoredWorkbook } from './stored-workbooks';
+import { unboundRows } from './unbound';
 
 export type LayoutChoice = 'auto' | 'original' | 'builtin';
 
@@ -27,8 +28,8 @@ export interface ExportedForm {
   bytes: Uint8Array;
   fileName: string;
   source: 'original' | 'builtin';
-  /** The province's file written into, and how many of its cells changed. */
-  original: { fileName: string; changedCells: number } | null;
+  /** The province's file written into, how many of its cells changed, and how many figures it has no cell for. */
+  original: { fileName: string; changedCells: number; notInForm: number } | null;
   /** The plan the form was produced for, when there is one. */
   planId: number | null;
 }
@@ -62,7 +63,8 @@ export async function exportForm(db: Database.Database, request: ExportRequest):
 
 function intoOriginal(db: Database.Database, stored: StoredWorkbook, plan: Plan | null): ExportedForm {
   const out = exportIntoOriginal(db, stored.bytes, stored.binding);
-  const original = { fileName: stored.fileName, changedCells: out.changedCells.length };
+  const notInForm = unboundRows(db, stored.binding).reduce((n, u) => n + u.rows, 0);
+  const original = { fileName: stored.fileName, changedCells: out.changedCells.length, notInForm };
   return { bytes: out.bytes, fileName: stored.fileName, source: 'original', original, planId: plan?.id ?? stored.planId };
 }
 

@@ -45,6 +45,7 @@ export const exportCommand: CliCommand = {
           ? translate(lang, 'export.source.original', { file: original.fileName, count: original.changedCells })
           : translate(lang, 'export.source.builtin');
         io.out(`${translate(lang, 'export.done', { name: out })} ${source}`);
+        if (original && original.notInForm > 0) io.out(translate(lang, 'export.notInForm', { count: original.notInForm }));
       }
       report(io, result.findings);
       return EXIT.ok;

@@ -63,7 +63,8 @@ function FormRow({ form, planId, communes }: { form: ExportableForm; planId: num
       ? t('export.source.original', { file: result.original.fileName, count: result.original.changedCells })
       : t('export.source.builtin');
     const findings = result.findings.length > 0 ? ` ${t('export.findings', { count: result.findings.length })}` : '';
-    setStatus({ kind: 'saved', text: `${t('export.done', { name: result.file.name })} ${source}${findings}` });
+    const left = result.original && result.original.notInForm > 0 ? ` ${t('export.notInForm', { count: result.original.notInForm })}` : '';
+    setStatus({ kind: 'saved', text: `${t('export.done', { name: result.file.name })} ${source}${left}${findings}` });
   };
 
   const exportOne = () =>
