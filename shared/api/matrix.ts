@@ -16,6 +16,9 @@ export type IndicatorValue = z.infer<typeof IndicatorValue>;
 export const IndicatorSide = z.object({ year: Year, kind: MarkKind, values: z.array(IndicatorValue) });
 export type IndicatorSide = z.infer<typeof IndicatorSide>;
 
+/** Indicator values commune by commune, in the order of the set's indicators; null where none is stored. */
+const PackedIndicatorSide = z.object({ year: Year, kind: MarkKind, values: z.array(z.number().nullable()) });
+
 const PackedSide = z.object({ year: Year, kind: MarkKind, cells: z.string(), metYears: z.array(z.tuple([z.number(), z.number()])), statuses: z.array(UnitStatus) });
 
 export const matrixMethods = {
@@ -26,7 +29,7 @@ export const matrixMethods = {
   ),
   'matrix.indicators': method(
     z.object({ planId: Id }).strict(),
-    z.object({ set: CriteriaSet, communes: z.array(Unit), actual: IndicatorSide, planned: IndicatorSide }),
+    z.object({ set: CriteriaSet, communes: z.array(Unit), actual: PackedIndicatorSide, planned: PackedIndicatorSide }),
   ),
   'matrix.villages': method(
     z.object({ planId: Id }).strict(),

@@ -1,4 +1,5 @@
 import '../matrix/editable-tables';
+import type { IndicatorSide } from '../../../shared/api/matrix';
 import { packSide } from '../../../shared/domain/matrix-pack';
 import type { HandlerMap } from '../context';
 import { planHandlers as handlers } from './plans';
@@ -19,11 +20,16 @@ export const matrixHandlers = {
     const plan = getPlan(db, planId);
     const set = getCriteriaSet(db, plan.criteriaSetId);
     const communes = plan.level === 'commune' && plan.unitId !== null ? [getUnit(db, plan.unitId)] : listUnits(db, 'commune');
+    const indicatorIds = set.criteria.flatMap((c) => c.indicators.map((i) => i.id));
+    const pack = (side: IndicatorSide) => {
+      const stored = new Map(side.values.map((v) => [`${v.unitId}:${v.indicatorId}`, v.value]));
+      return { year: side.year, kind: side.kind, values: communes.flatMap((c) => indicatorIds.map((id) => stored.get(`${c.id}:${id}`) ?? null)) };
+    };
     return {
       set,
       communes,
-      actual: loadIndicatorSide(db, set.id, plan.yearStart - 1, 'actual'),
-      planned: loadIndicatorSide(db, set.id, plan.yearStart, 'plan'),
+      actual: pack(loadIndicatorSide(db, set.id, plan.yearStart - 1, 'actual')),
+      planned: pack(loadIndicatorSide(db, set.id, plan.yearStart, 'plan')),
     };
   },
   'matrix.villages': ({ planId }, ctx) => {

@@ -26,15 +26,17 @@ export class IndicatorModel {
     this.set = data.set;
     this.communes = data.communes;
     this.years = { actual: data.actual.year, plan: data.planned.year };
-    this.indicatorIds = new Set(data.set.criteria.flatMap((c) => c.indicators.map((i) => i.id)));
-    const empty = () => new Map(data.communes.map((c, i) => [c.id, { id: String(c.id), unitId: c.id, no: i + 1, name: c.name, values: {} } as IndicatorRow]));
-    this.rowsBySide = { actual: empty(), plan: empty() };
-    for (const [side, values] of [['actual', data.actual.values], ['plan', data.planned.values]] as const) {
-      for (const v of values) {
-        const row = this.rowsBySide[side].get(v.unitId);
-        if (row) row.values[v.indicatorId] = v.value;
-      }
-    }
+    const indicatorIds = data.set.criteria.flatMap((c) => c.indicators.map((i) => i.id));
+    this.indicatorIds = new Set(indicatorIds);
+    const unpack = (values: (number | null)[]) =>
+      new Map(
+        data.communes.map((c, i): [number, IndicatorRow] => {
+          const row: IndicatorRow = { id: String(c.id), unitId: c.id, no: i + 1, name: c.name, values: {} };
+          indicatorIds.forEach((id, j) => (row.values[id] = values[i * indicatorIds.length + j] ?? null));
+          return [c.id, row];
+        }),
+      );
+    this.rowsBySide = { actual: unpack(data.actual.values), plan: unpack(data.planned.values) };
   }
 
   rows(side: SideId): IndicatorRow[] {
