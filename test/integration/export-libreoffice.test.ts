@@ -70,7 +70,7 @@ describe('the province’s own workbook read back by LibreOffice', () => {
     db.prepare('UPDATE resource_amount SET amount = 4000 WHERE plan_id = ? AND source_id = ?').run(seed.planId, seed.sourceIds.get('central_recurrent'));
     const out = await exportForm(db, { form: 'bieu04', planId: seed.planId });
     expect(out.source).toBe('original');
-    expect(out.original).toEqual({ fileName: 'bieu04-nguon-luc.xlsx', changedCells: 1 });
+    expect(out.original).toEqual({ fileName: 'bieu04-nguon-luc.xlsx', changedCells: 1, notInForm: 0 });
     const rows = toCsvRows(out.bytes);
     expect(rowWith(rows, 1, 'Vốn sự nghiệp')[2]).toBe('4000');
     expect(rowWith(rows, 1, 'Vốn ngân sách Trung ương trực tiếp đầu tư')[2]).toBe('23783');
