@@ -3,11 +3,11 @@ import { dashboard } from './messages/dashboard';
 import { edits } from './messages/edits';
 import { matrix } from './messages/matrix';
 import { funding } from './messages/funding';
-import { validation } from './messages/validation';
 import { exportMessages } from './messages/export';
 import { importMessages } from './messages/import';
 import { legacy } from './messages/legacy';
 import { print } from './messages/print';
+import { validation } from './messages/validation';
 
 // Every domain's messages; a new domain adds one line here.
 const domains = { core, dashboard, edits, funding, export: exportMessages, import: importMessages, legacy, print, validation, matrix };
