@@ -21,6 +21,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A loaded CI machine can take more than the default second to repaint after a save.
+          expect: { poll: { timeout: 10_000, interval: 50 } },
         },
       },
     ],

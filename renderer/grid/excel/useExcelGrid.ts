@@ -185,8 +185,12 @@ export function useExcelGrid<Row>(options: ExcelGridOptions<Row>): ExcelGrid<Row
 
     /** Run an edit after the ones already sent, on the range as it was when the user acted. */
     const later = (op: (b: RangeBounds) => unknown) => {
-      const b = currentBounds();
-      if (b) void whenIdle().then(() => op(b));
+      // AG Grid hands us cellMouseDown and cellFocused asynchronously: let a click made just before this
+      // key or paste move the range first, then take the range.
+      setTimeout(() => {
+        const b = currentBounds();
+        if (b) void whenIdle().then(() => op(b));
+      }, 0);
     };
 
     /** Ctrl+D: the top row of the range into the rows below it, or the row above into a one-row range. */
