@@ -30,6 +30,13 @@ describe('the criterion matrix in Chromium', () => {
         | undefined
     )?.met ?? null;
   const text = async (locator: Locator) => (await locator.innerText()).trim();
+  /** Click a cell and wait until the grid has focused it, as a person would before typing. */
+  const focus = async (locator: Locator) => {
+    await locator.click();
+    await hasFocus(locator);
+  };
+  /** Wait until keys typed now reach this cell (the grid moves focus back after an edit asynchronously). */
+  const hasFocus = (locator: Locator) => expect.poll(() => locator.evaluate((el) => el === document.activeElement)).toBe(true);
 
   async function openMatrix() {
     await app.page.getByRole('button', { name: 'Ma trận tiêu chí' }).click();
@@ -64,7 +71,7 @@ describe('the criterion matrix in Chromium', () => {
   it('types a mark, and the derived figures follow', async () => {
     await openMatrix();
     expect(await text(mark('Giang Ma', 2))).toBe('');
-    await mark('Giang Ma', 2).click();
+    await focus(mark('Giang Ma', 2));
     await app.page.keyboard.type('x');
     await app.page.keyboard.press('Enter');
     await expect.poll(() => stored('Giang Ma', 2)).toBe(1);
@@ -73,7 +80,7 @@ describe('the criterion matrix in Chromium', () => {
     expect(await text(total('totals:meeting', 'actual:met'))).toBe('217');
     expect(await text(total('totals:average', 'actual:met'))).toBe('18,1');
     // A text that is not a mark is refused with a message and changes nothing.
-    await mark('Giang Ma', 9).click();
+    await focus(mark('Giang Ma', 9));
     await app.page.keyboard.type('abc');
     await app.page.keyboard.press('Enter');
     await expect.poll(() => app.page.getByRole('status').innerText()).toContain('"abc" không phải dấu đạt/chưa đạt');
@@ -91,7 +98,7 @@ describe('the criterion matrix in Chromium', () => {
     expect((app.backend.document!.db.prepare('SELECT count(*) AS n FROM undo_step').get() as { n: number }).n).toBe(before + 1);
     await expect.poll(() => text(cell('Nà Tăm', 'actual:met'))).toBe('17/19');
 
-    await mark('Nà Tăm', 10).click();
+    await focus(mark('Nà Tăm', 10));
     await app.page.keyboard.press('Control+z');
     await expect.poll(() => stored('Nà Tăm', 10)).toBe(0);
     expect(stored('Giang Ma', 11)).toBe(0);
@@ -107,14 +114,14 @@ describe('the criterion matrix in Chromium', () => {
   it('selects a range with Shift+arrows, fills it down with Ctrl+D and copies it as TSV', async () => {
     await openMatrix();
     // Tả Lèng misses 11, 13 and 17; fill its column 13 from Giang Ma above it (met).
-    await mark('Giang Ma', 13).click();
+    await focus(mark('Giang Ma', 13));
     await app.page.keyboard.press('Shift+ArrowDown');
     await expect.poll(() => grid().locator('.ag-cell.xl-in-range').count()).toBe(2);
     await app.page.keyboard.press('Control+d');
     await expect.poll(() => stored('Tả Lèng', 13)).toBe(1);
     await expect.poll(() => text(mark('Tả Lèng', 13))).toBe('x');
 
-    await mark('Nà Tăm', 16).click();
+    await focus(mark('Nà Tăm', 16));
     await app.page.keyboard.press('Shift+ArrowRight');
     await app.page.keyboard.press('Shift+ArrowDown');
     const copied = await mark('Nà Tăm', 16).evaluate((el) => {
@@ -150,14 +157,16 @@ describe('the criterion matrix in Chromium', () => {
     });
     expect(copied).toBe('x\tx\tx\r\n'.repeat(3));
 
-    await mark('Tả Lèng', 17).click();
+    await focus(mark('Tả Lèng', 17));
     await app.page.keyboard.type('x');
     await app.page.keyboard.press('Escape');
+    await hasFocus(mark('Tả Lèng', 17));
     await app.page.keyboard.press('F2');
     await app.page.keyboard.type('Đạt');
     await app.page.keyboard.press('Escape');
     await expect.poll(() => text(mark('Tả Lèng', 17))).toBe('');
     expect(stored('Tả Lèng', 17)).toBe(0);
+    await hasFocus(mark('Tả Lèng', 17));
     await app.page.keyboard.press('F2');
     await app.page.keyboard.type('2024');
     await app.page.keyboard.press('Tab');
@@ -201,7 +210,7 @@ describe('the criterion matrix in Chromium', () => {
       await app.page.getByRole('tab', { name: 'Đến 31/12/2024' }).click();
       // The status-only columns show once the grid has switched from the side-by-side view.
       await cell('Bản Bo', 'actual:level').waitFor();
-      await mark('Bản Bo', 5).click();
+      await focus(mark('Bản Bo', 5));
       await app.page.keyboard.press('Delete');
       await expect.poll(() => stored('Bản Bo', 5)).toBe(0);
       await other.bringToFront();
