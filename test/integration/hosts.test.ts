@@ -1,13 +1,11 @@
-import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/run';
-import { startWebServer, type WebServer } from '../../electron/host/web-server';
+import type { WebServer } from '../../electron/host/web-server';
 import { openTestBackend } from '../helpers/backend';
 import { tempDir } from '../helpers/temp';
-import type { Backend } from '../../electron/backend/backend';
+import { startTestWebHost } from '../helpers/web-host';
 
 function request(port: number, options: { path: string; method?: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
@@ -23,21 +21,13 @@ function request(port: number, options: { path: string; method?: string; headers
 }
 
 describe('the loopback web host', () => {
-  let backend: Backend;
   let server: WebServer;
-  let staticDir: string;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ backend } = await openTestBackend());
-    staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ntm-static-'));
-    fs.writeFileSync(path.join(staticDir, 'index.html'), '<html><head><!-- host-bridge --></head><body>NTM</body></html>');
-    server = await startWebServer({ backend, staticDir });
+    ({ server, close } = await startTestWebHost());
   });
-  afterAll(async () => {
-    await server.close();
-    await backend.close();
-    fs.rmSync(staticDir, { recursive: true, force: true });
-  });
+  afterAll(async () => close());
 
   it('prints its address on 127.0.0.1 with the token', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{20,}$/);

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
 import { closePrintBrowser } from '../../electron/backend/print/pdf';
-import { startWebServer, type WebServer } from '../../electron/host/web-server';
+import type { WebServer } from '../../electron/host/web-server';
 import { openTestBackend } from '../helpers/backend';
 import { seedPrintPlan } from '../helpers/print-seed';
+import { startTestWebHost } from '../helpers/web-host';
 
 function get(port: number, urlPath: string, token: string): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
@@ -114,19 +114,12 @@ describe('the printable HTML page', () => {
 describe('the web host view route', () => {
   let backend: Backend;
   let server: WebServer;
-  let staticDir: string;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ backend } = await openTestBackend());
-    staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ntm-static-'));
-    fs.writeFileSync(path.join(staticDir, 'index.html'), '<html><head><!-- host-bridge --></head><body></body></html>');
-    server = await startWebServer({ backend, staticDir });
+    ({ backend, server, close } = await startTestWebHost());
   });
-  afterAll(async () => {
-    await server.close();
-    await backend.close();
-    fs.rmSync(staticDir, { recursive: true, force: true });
-  });
+  afterAll(async () => close());
 
   it('serves a printed page inline under its own strict policy, framable only by the app', async () => {
     const { planId } = await seedPrintPlan(backend, { tables: false });
