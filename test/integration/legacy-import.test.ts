@@ -40,6 +40,9 @@ describe('legacy-encoded Biểu 01', () => {
   it.each([
     ['bieu01-tcvn3.xlsx', 'tcvn3'],
     ['bieu01-vni.xlsx', 'vni'],
+    // Old Excel 97-2003 copies: SheetJS gives no fonts, so they are read from the file's own records.
+    ['bieu01-tcvn3.xls', 'tcvn3'],
+    ['bieu01-vni.xls', 'vni'],
   ])('%s imports like its Unicode twin', async (file, encoding) => {
     const [legacy, twin] = [await importForm(file), await importForm('bieu01-unicode.xlsx')];
     expect(legacy.encoding).toBe(encoding);

@@ -3,11 +3,10 @@
 // parsing worker, after the worker has frozen the built-in prototypes, under its heap and time limits.
 import * as XLSX from 'xlsx';
 import { AppError } from '../errors';
-import { cellText, type FontContext } from './cell-text';
+import { readXlsFonts, type XlsFonts } from '../legacy/xls-fonts';
+import { cellText, resolvedFont, type FontContext } from './cell-text';
 import type { ImportLimits } from './limits';
 import { parseAddress, type CellValue, type ParsedCell, type ParsedSheet, type ParsedWorkbook } from './workbook-model';
-
-const NO_FONT: FontContext = { cellFont: null, defaultFont: null };
 
 export function readXls(bytes: Uint8Array, limits: ImportLimits): ParsedWorkbook {
   let book: XLSX.WorkBook;
@@ -16,6 +15,8 @@ export function readXls(bytes: Uint8Array, limits: ImportLimits): ParsedWorkbook
   } catch {
     throw new AppError('import.corrupt');
   }
+  // SheetJS gives no font names; legacy TCVN3/VNI text is told apart by its font.
+  const fonts = readXlsFonts(bytes);
   let total = 0;
   const sheets = book.SheetNames.map((name, index): ParsedSheet => {
     const ws: XLSX.WorkSheet = book.Sheets[name] ?? {};
@@ -30,7 +31,7 @@ export function readXls(bytes: Uint8Array, limits: ImportLimits): ParsedWorkbook
       const cell = ws[address] as XLSX.CellObject;
       const at = parseAddress(address);
       if (!at) continue;
-      const parsed = readCell(cell, at.row, at.col);
+      const parsed = readCell(cell, at.row, at.col, fonts, name);
       if (!parsed) continue;
       cells.push(parsed);
       rowCount = Math.max(rowCount, at.row);
@@ -53,11 +54,17 @@ export function readXls(bytes: Uint8Array, limits: ImportLimits): ParsedWorkbook
   return { format: 'xls', sheets };
 }
 
-function readCell(cell: XLSX.CellObject, row: number, col: number): ParsedCell | null {
+function readCell(cell: XLSX.CellObject, row: number, col: number, fonts: XlsFonts | null, sheet: string): ParsedCell | null {
+  const cellFonts = fonts?.cell(sheet, row, col);
+  const context: FontContext = { cellFont: cellFonts?.cellFont ?? null, defaultFont: fonts?.defaultFont ?? null };
   let value: CellValue;
+  let font: string | null = null;
   if (cell.t === 'n' && typeof cell.v === 'number') value = cell.v;
   else if (cell.t === 'b' && typeof cell.v === 'boolean') value = cell.v;
-  else if (cell.t === 's' && typeof cell.v === 'string') value = cellText({ text: cell.v }, NO_FONT);
+  else if (cell.t === 's' && typeof cell.v === 'string') {
+    value = cellText(cellFonts?.runs ? { runs: cellFonts.runs } : { text: cell.v }, context);
+    font = resolvedFont(cellFonts?.runs?.[0], context);
+  }
   else if (cell.t === 'd' && cell.v instanceof Date) value = cell.v.toISOString().slice(0, 10);
   else value = null;
   if (value === '' || (value === null && !cell.f)) return null;
@@ -67,6 +74,7 @@ function readCell(cell: XLSX.CellObject, row: number, col: number): ParsedCell |
     text: value === null ? '' : String(value),
     value,
     ...(cell.f ? { formula: cell.f } : {}),
+    ...(font ? { font } : {}),
     ...(typeof cell.z === 'string' && cell.z !== 'General' ? { numFmt: cell.z } : {}),
   };
 }

@@ -23,6 +23,7 @@ import { parseWorkbook } from './parser';
 import { recognise } from './recognise';
 import { StageBuilder } from './stage-builder';
 import { cellAddress, type ParsedSheet, type ParsedWorkbook } from './workbook-model';
+import { legacyEncodingOfFont } from '../../../shared/legacy/fonts';
 
 export interface FileInput {
   name: string;
@@ -163,9 +164,10 @@ function encodingOf(workbook: ParsedWorkbook): Binding['encoding'] {
   const found = new Set<string>();
   for (const sheet of workbook.sheets) {
     for (const cell of sheet.cells) {
-      if (typeof cell.value !== 'string' || !cell.font) continue;
-      if (cell.font.startsWith('.Vn')) found.add('tcvn3');
-      else if (/^VNI/i.test(cell.font)) found.add('vni');
+      // ASCII-only text reads the same in every font; only letters that were decoded tell the encoding.
+      if (typeof cell.value !== 'string' || !/[^\x20-\x7e]/.test(cell.value)) continue;
+      const encoding = legacyEncodingOfFont(cell.font);
+      if (encoding) found.add(encoding);
     }
   }
   if (found.size === 0) return 'unicode';

@@ -5,11 +5,16 @@
 import * as XLSX from 'xlsx';
 import type { TextRun } from '../import/cell-text';
 
-/** SheetJS's compound-file reader (typed `any` by the package). */
-const CFB = XLSX.CFB as {
+interface CfbReader {
   read(data: Buffer, options: { type: 'buffer' }): unknown;
   find(container: unknown, path: string): { content?: ArrayLike<number> } | null;
-};
+}
+
+/**
+ * SheetJS's compound-file reader (typed `any` by the package). Loaded as ESM through Node's CommonJS
+ * interop, the namespace carries only the detected named exports, so CFB may sit on the default export.
+ */
+const CFB = ((XLSX as { CFB?: CfbReader }).CFB ?? (XLSX as unknown as { default?: { CFB?: CfbReader } }).default?.CFB) as CfbReader;
 
 /** The fonts a cell's text is drawn in: its style's font, and the runs of a rich-text string. */
 export interface XlsCellFonts {
