@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { shortIssuer, signerRoles } from '../../electron/backend/print/header';
 import { escapeHtml } from '../../electron/backend/print/html';
 import { printFileName } from '../../electron/backend/print/files';
-import { roman } from '../../electron/backend/print/tables/common';
+import { toRoman } from '../../shared/domain/funding';
 
 describe('the texts around an annex', () => {
   it('names the issuer in the italic line the way plans write it', () => {
@@ -21,7 +21,7 @@ describe('the texts around an annex', () => {
 
   it('escapes document text and numbers sections in Roman numerals', () => {
     expect(escapeHtml(`<b>"Nà Tăm" & 'x'</b>`)).toBe('&lt;b&gt;&quot;Nà Tăm&quot; &amp; &#39;x&#39;&lt;/b&gt;');
-    expect([1, 4, 9, 14, 40].map(roman)).toEqual(['I', 'IV', 'IX', 'XIV', 'XL']);
+    expect([1, 4, 9, 14, 40].map(toRoman)).toEqual(['I', 'IV', 'IX', 'XIV', 'XL']);
   });
 
   it('gives files ASCII names', () => {

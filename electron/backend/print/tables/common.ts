@@ -27,20 +27,3 @@ export function unitNames(db: Database.Database): Map<number, Unit> {
   return new Map(listUnits(db, undefined, true).map((u) => [u.id, u]));
 }
 
-const ROMAN: [number, string][] = [
-  [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
-  [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
-];
-
-/** Sections are numbered I, II, III as the forms do. */
-export function roman(n: number): string {
-  let rest = n;
-  let out = '';
-  for (const [value, letters] of ROMAN) {
-    while (rest >= value) {
-      out += letters;
-      rest -= value;
-    }
-  }
-  return out;
-}

@@ -1,10 +1,10 @@
 // Biểu 05: investment projects by capital source, continuing then new, with section totals.
-import { projectSections, projectTotals, sourceTree, type ProjectTotals, type SourceNode } from '../../../../shared/domain/funding';
+import { projectSections, projectTotals, sourceTree, toRoman, type ProjectTotals, type SourceNode } from '../../../../shared/domain/funding';
 import { listSources } from '../../funding/sources';
 import { loadProjects } from '../../funding/tables';
 import { FORM_NUMBERS } from './forms';
 import { col, type Annex, type BodyRow } from '../annex';
-import { amount, roman, unitNames, type TableInput } from './common';
+import { amount, unitNames, type TableInput } from './common';
 
 const PHASE_LABEL = { continuing: 'Dự án chuyển tiếp', new: 'Dự án khởi công mới' } as const;
 
@@ -25,7 +25,7 @@ export function projectsAnnex({ db, plan, year }: TableInput): Annex {
 
   const rows: BodyRow[] = [{ kind: 'total', cells: ['', 'TỔNG SỐ', '', '', ...totalsCells(projectTotals(projects))] }];
   projectSections(nodes, projects).forEach((section, s) => {
-    rows.push({ kind: 'section', cells: [roman(s + 1), sectionLabel(section.node), '', '', ...totalsCells(section.totals)] });
+    rows.push({ kind: 'section', cells: [toRoman(s + 1), sectionLabel(section.node), '', '', ...totalsCells(section.totals)] });
     section.phases
       .filter((p) => p.projects.length > 0)
       .forEach((phase, p) => {

@@ -4,7 +4,8 @@ import { formatAmount } from '../../../../shared/format/vi';
 import { loadRecognitionTargets, loadTargetIndicators } from '../../funding/tables';
 import { FORM_NUMBERS } from './forms';
 import { col, type Annex, type BodyRow } from '../annex';
-import { roman, unitNames, type TableInput } from './common';
+import { unitNames, type TableInput } from './common';
+import { toRoman } from '../../../../shared/domain/funding';
 
 const LEVEL_LABEL: Record<RecognitionLevel, string> = {
   ntm: 'đạt chuẩn nông thôn mới',
@@ -21,7 +22,7 @@ export function targetsAnnex({ db, plan, year }: TableInput): Annex {
 
   const rows: BodyRow[] = [];
   let section = 0;
-  const sectionRow = (label: string) => rows.push({ kind: 'section', cells: [roman(++section), label, '', '', '', ''] });
+  const sectionRow = (label: string) => rows.push({ kind: 'section', cells: [toRoman(++section), label, '', '', '', ''] });
   for (const unitId of order) {
     sectionRow(unitId === null ? 'Chỉ tiêu chung' : (units.get(unitId)?.name ?? ''));
     (groups.get(unitId) ?? []).forEach((t, i) => {
