@@ -5,13 +5,14 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../errors';
 import type { BatchContext } from './batch-context';
 import type { BoundForm } from './bind-criteria-matrix';
-import { formatDecimals, readNumber, titleYears } from './cell-values';
+import { formatDecimals, readNumber } from './cell-values';
 import { numberingColumn } from './columns';
 import type { ContentByUnitForm } from './form-definition';
 import type { Recognised } from './recognise';
 import type { StageBuilder } from './stage-builder';
 import { fold, matchesAny } from './text-match';
 import { unitColumns } from './unit-columns';
+import { planOfForm } from './plan-resolver';
 
 interface ContentRow {
   row: number;
@@ -26,9 +27,7 @@ interface ContentRow {
 export function bindContentByUnit(batch: BatchContext, found: Recognised, form: ContentByUnitForm, out: StageBuilder): BoundForm {
   const { grid, header } = found;
   const sttCol = numberingColumn(header);
-  const year = titleYears(found.title).plan ?? batch.options.year ?? null;
-  if (year === null) throw new AppError('import.noYear');
-  const plan = batch.plans.forYear(year, grid.rowTexts(1)[0] ?? '');
+  const { year, plan } = planOfForm(batch, found);
   const totalCols = [...header.labels].filter(([, parts]) => matchesAny(parts.at(-1) as string, form.totalColumns)).map(([col]) => col);
   const columns = unitColumns(batch, found, new Set([...(sttCol ? [sttCol] : []), ...totalCols]), { other: form.otherColumns }, out);
   if (columns.length === 0) throw new AppError('import.unknownForm');

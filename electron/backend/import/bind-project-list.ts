@@ -2,16 +2,16 @@
 // subsections (1, 2; "Dự án chuyển tiếp (6 công trình)"). Items become project rows of the plan's year;
 // section and subsection figures (and their stated counts) are derived: checked, not stored.
 import type { Scalar } from '../../../shared/api/edits';
-import { AppError } from '../errors';
 import type { BatchContext } from './batch-context';
 import type { BoundForm } from './bind-criteria-matrix';
-import { formatDecimals, readNumber, titleYears } from './cell-values';
+import { formatDecimals, readNumber } from './cell-values';
 import { bindColumns, numberingColumn } from './columns';
 import type { ProjectListForm } from './form-definition';
 import type { Recognised } from './recognise';
 import { numberingLevel, SourceMatcher, type DocumentSource } from './source-match';
 import type { Place, StageBuilder } from './stage-builder';
 import { fold, matchesAny } from './text-match';
+import { planOfForm } from './plan-resolver';
 
 const AMOUNTS = ['total_investment', 'allocated_before', 'plan_amount'] as const;
 
@@ -33,9 +33,7 @@ export function bindProjectList(batch: BatchContext, found: Recognised, form: Pr
   const { grid, header } = found;
   const keyCol = header.keyColumn;
   const sttCol = numberingColumn(header);
-  const year = titleYears(found.title).plan ?? batch.options.year ?? null;
-  if (year === null) throw new AppError('import.noYear');
-  const plan = batch.plans.forYear(year, grid.rowTexts(1)[0] ?? '');
+  const { year, plan } = planOfForm(batch, found);
   const columns = bindColumns(header, form.columns, new Set([keyCol, ...(sttCol ? [sttCol] : [])]));
   const matcher = new SourceMatcher(batch.db, form.sources);
   const existing = plan.created ? [] : (batch.db.prepare('SELECT * FROM project WHERE plan_id = ? AND year = ? ORDER BY ord, id').all(plan.id, year) as ExistingProject[]);

@@ -4,13 +4,14 @@
 import { AppError } from '../errors';
 import type { BatchContext } from './batch-context';
 import type { BoundForm } from './bind-criteria-matrix';
-import { formatDecimals, readNumber, titleYears } from './cell-values';
+import { formatDecimals, readNumber } from './cell-values';
 import { bindColumns, numberingColumn, type BoundColumn } from './columns';
 import type { SourceTreeForm } from './form-definition';
 import type { Recognised } from './recognise';
 import { numberingLevel, SourceMatcher, type DocumentSource } from './source-match';
 import type { StageBuilder } from './stage-builder';
 import { matchesAny } from './text-match';
+import { planOfForm } from './plan-resolver';
 
 interface TreeRow {
   row: number;
@@ -27,9 +28,7 @@ export function bindSourceTree(batch: BatchContext, found: Recognised, form: Sou
   const { grid, header } = found;
   const keyCol = header.keyColumn;
   const sttCol = numberingColumn(header);
-  const year = titleYears(found.title).plan ?? batch.options.year ?? null;
-  if (year === null) throw new AppError('import.noYear');
-  const plan = batch.plans.forYear(year, grid.rowTexts(1)[0] ?? '');
+  const { year, plan } = planOfForm(batch, found);
   const columns = bindColumns(header, form.columns, new Set([keyCol, ...(sttCol ? [sttCol] : [])]));
   if (!columns.get('amount')) throw new AppError('import.unknownForm');
   const matcher = new SourceMatcher(batch.db, form.sources);

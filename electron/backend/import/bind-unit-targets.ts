@@ -5,12 +5,13 @@ import type { Scalar } from '../../../shared/api/edits';
 import { AppError } from '../errors';
 import type { BatchContext } from './batch-context';
 import type { BoundForm } from './bind-criteria-matrix';
-import { readNumber, titleYears } from './cell-values';
+import { readNumber } from './cell-values';
 import { numberingColumn } from './columns';
 import type { UnitTargetsForm } from './form-definition';
 import type { Recognised } from './recognise';
 import type { StageBuilder } from './stage-builder';
 import { matchesAny } from './text-match';
+import { planOfForm } from './plan-resolver';
 
 interface TargetColumn {
   col: number;
@@ -23,9 +24,7 @@ export function bindUnitTargets(batch: BatchContext, found: Recognised, form: Un
   const { grid, header } = found;
   const keyCol = header.keyColumn;
   const sttCol = numberingColumn(header);
-  const year = titleYears(found.title).plan ?? batch.options.year ?? null;
-  if (year === null) throw new AppError('import.noYear');
-  const plan = batch.plans.forYear(year, grid.rowTexts(1)[0] ?? '');
+  const { year, plan } = planOfForm(batch, found);
   const columns = targetColumns(found, form, year, sttCol);
   if (columns.length === 0) throw new AppError('import.unknownForm');
   const stored = new Map<string, number>();

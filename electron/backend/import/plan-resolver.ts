@@ -2,6 +2,10 @@
 // first), or a new one-year plan created by the same import.
 import type Database from 'better-sqlite3';
 import type { Change } from '../../../shared/api/edits';
+import { AppError } from '../errors';
+import type { BatchContext } from './batch-context';
+import { titleYears } from './cell-values';
+import type { Recognised } from './recognise';
 
 export interface ResolvedPlan {
   id: number;
@@ -41,4 +45,11 @@ export class PlanResolver {
     this.createdByYear.set(year, plan);
     return plan;
   }
+}
+
+/** The year a per-year form states in its title (else the one the user gave) and the plan it feeds; the issuer is the form's first row. */
+export function planOfForm(batch: BatchContext, found: Recognised): { year: number; plan: ResolvedPlan } {
+  const year = titleYears(found.title).plan ?? batch.options.year ?? null;
+  if (year === null) throw new AppError('import.noYear');
+  return { year, plan: batch.plans.forYear(year, found.grid.rowTexts(1)[0] ?? '') };
 }
