@@ -34,6 +34,8 @@ export interface ExcelGridOptions<Row> {
   cellFinding?(rowId: string, colId: string): CellFinding | null;
   /** Change this number when findings change, to repaint the visible cells. */
   findingsVersion?: number;
+  /** The row of the focused cell (null for none or a pinned row), for toolbars acting on "this row". */
+  onFocusedRow?(row: Row | null): void;
   defaultColDef?: ColDef<Row>;
 }
 
@@ -267,6 +269,8 @@ export function useExcelGrid<Row>(options: ExcelGridOptions<Row>): ExcelGrid<Row
     };
 
     const onFocused = (event: CellFocusedEvent<Row>) => {
+      const focusedRow = event.rowIndex === null || event.rowIndex === undefined || event.rowPinned ? null : event.api.getDisplayedRowAtIndex(event.rowIndex);
+      opts.current.onFocusedRow?.(focusedRow?.data ?? null);
       if (dragging.current) return;
       const colId = typeof event.column === 'string' ? event.column : event.column?.getColId();
       if (event.rowIndex === null || event.rowIndex === undefined || event.rowPinned || colId === undefined) return setRange(null);

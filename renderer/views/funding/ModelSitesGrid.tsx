@@ -29,6 +29,7 @@ export function ModelSitesGrid({ planId }: { planId: number }) {
   const placeColumn = useMemo(() => unitColumn<Row>(units), [units]);
 
   const grid = useExcelGrid<Row>({
+    onFocusedRow: (row) => setFocused(row?.site.id ?? null),
     getRowId: (row) => String(row.site.id),
     columns: { content: textColumn(1000), place: placeColumn },
     toChanges: (cells) =>
@@ -80,11 +81,6 @@ export function ModelSitesGrid({ planId }: { planId: number }) {
           localeText={gridLocaleVi}
           rowData={rows}
           columnDefs={columns}
-          onCellFocused={(e) => {
-            grid.gridProps.onCellFocused?.(e);
-            const node = e.rowIndex === null || e.rowIndex === undefined ? null : e.api.getDisplayedRowAtIndex(e.rowIndex);
-            setFocused(node?.data?.site.id ?? null);
-          }}
         />
       </div>
     </>

@@ -70,6 +70,7 @@ export function ProjectsGrid({ planId, year, checks }: { planId: number; year: n
   const findings = useCellFindings('project');
   const amount = numberColumn<Row>();
   const grid = useExcelGrid<Row>({
+    onFocusedRow: (row) => setFocused(row?.project?.id ?? null),
     getRowId: (row) => row.id,
     columns: {
       name: textColumn(1000),
@@ -171,11 +172,6 @@ export function ProjectsGrid({ planId, year, checks }: { planId: number; year: n
           rowData={rows}
           columnDefs={columns}
           getRowClass={(p) => (p.data && p.data.kind !== 'project' ? `funding-parent funding-${p.data.kind}` : undefined)}
-          onCellFocused={(e) => {
-            grid.gridProps.onCellFocused?.(e);
-            const node = e.rowIndex === null || e.rowIndex === undefined ? null : e.api.getDisplayedRowAtIndex(e.rowIndex);
-            setFocused(node?.data?.project?.id ?? null);
-          }}
         />
       </div>
     </>

@@ -37,6 +37,7 @@ export function RecurrentGrid({ planId, checks }: { planId: number; checks: Fund
 
   const findings = useCellFindings('recurrent_amount');
   const grid = useExcelGrid<Row>({
+    onFocusedRow: (row) => setFocused(row?.content?.id ?? null),
     getRowId: (row) => String(row.content?.id ?? 'total'),
     columns: { code: textColumn(20), label: textColumn(500), ...Object.fromEntries((data?.communes ?? []).map((c) => [unitCol(c.id), numberColumn<Row>()])) },
     isEditable: (row, colId) => {
@@ -135,11 +136,6 @@ export function RecurrentGrid({ planId, checks }: { planId: number; checks: Fund
           pinnedBottomRowData={pinned}
           columnDefs={columns}
           getRowClass={(p) => (p.data?.content && data.contents.some((c) => c.parentId === p.data?.content?.id) ? 'funding-parent' : undefined)}
-          onCellFocused={(e) => {
-            grid.gridProps.onCellFocused?.(e);
-            const node = e.rowIndex === null || e.rowIndex === undefined || e.rowPinned ? null : e.api.getDisplayedRowAtIndex(e.rowIndex);
-            setFocused(node?.data?.content?.id ?? null);
-          }}
         />
       </div>
     </>

@@ -24,6 +24,7 @@ export function SourcesGrid() {
 
   const roleLabel = (role: string | null) => (role && isMessageKey(`funding.role.${role}`) ? t(`funding.role.${role}` as MessageKey) : '');
   const grid = useExcelGrid<SourceNode>({
+    onFocusedRow: (row) => setFocused(row?.source.id ?? null),
     getRowId: (row) => String(row.source.id),
     columns: { code: textColumn(10), label: textColumn(300) },
     isEditable: (row, colId) => row.source.role !== 'total' || colId === 'label',
@@ -82,11 +83,6 @@ export function SourcesGrid() {
           localeText={gridLocaleVi}
           rowData={nodes}
           columnDefs={columns}
-          onCellFocused={(e) => {
-            grid.gridProps.onCellFocused?.(e);
-            const node = e.rowIndex === null || e.rowIndex === undefined ? null : e.api.getDisplayedRowAtIndex(e.rowIndex);
-            setFocused(node?.data?.source.id ?? null);
-          }}
         />
       </div>
     </>
