@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { enterTamDuong, type TamDuong } from '../helpers/funding';
 import { startApp, type RunningApp } from './harness';
+import { pasteInto } from './clipboard';
 
 /** The machine running the suite is shared; a reload after an edit may take a few seconds there. */
 const eventually = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
@@ -42,14 +43,6 @@ describe('the funding tables in Chromium', () => {
     await app.page.keyboard.press('Enter');
   }
 
-  async function paste(target: Locator, tsv: string) {
-    await target.click();
-    await target.evaluate((el, data) => {
-      const transfer = new DataTransfer();
-      transfer.setData('text/plain', data);
-      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
-    }, tsv);
-  }
 
   it('shows Biểu 04 of Tam Đường 2025 with every parent computed', async () => {
     await openTab('Nguồn lực (Biểu 04)', 'resources-grid');
@@ -71,12 +64,12 @@ describe('the funding tables in Chromium', () => {
     await eventually(() => text(resource('central', 'amount'))).toBe('23.783');
     expect(await text(resource('total', 'amount'))).toBe('205.277');
 
-    await paste(resource('central_investment', 'amount'), '19783\r\n3973,5\r\n');
+    await pasteInto(resource('central_investment', 'amount'), '19783\r\n3973,5\r\n');
     await eventually(() => stored('central_recurrent', 'amount')).toBe(3973.5);
     await eventually(() => text(resource('central_recurrent', 'amount'))).toBe('3.973,5');
     expect(await text(resource('central', 'amount'))).toBe('23.756,5');
-    await paste(resource('central_recurrent', 'amount'), '3973.5');
-    await paste(resource('integrated_poverty', 'amount'), '13.394');
+    await pasteInto(resource('central_recurrent', 'amount'), '3973.5');
+    await pasteInto(resource('integrated_poverty', 'amount'), '13.394');
     await eventually(() => text(resource('total', 'amount'))).toBe('205.250,5');
 
     // A parent computed from its parts is not typed into.
@@ -86,7 +79,7 @@ describe('the funding tables in Chromium', () => {
     await eventually(() => text(resource('total', 'amount'))).toBe('205.250');
 
     // Negative figures are shown with a minus; clearing a cell (Delete) leaves it empty again.
-    await paste(resource('community_cash', 'amount'), '(1.000)');
+    await pasteInto(resource('community_cash', 'amount'), '(1.000)');
     await eventually(() => text(resource('community', 'amount'))).toBe('-1.000');
     expect(await text(resource('total', 'amount'))).toBe('204.250');
     await resource('community_cash', 'amount').click();
@@ -152,7 +145,7 @@ describe('the funding tables in Chromium', () => {
     await grid.locator(".ag-row").first().waitFor();
     await type(cell(`s${id('central_investment')}`), '1.200');
     await eventually(() => text(cell(`s${id('total')}`))).toBe('1.200');
-    await paste(cell(`s${id('central_recurrent')}`), '300,5');
+    await pasteInto(cell(`s${id('central_recurrent')}`), '300,5');
     await eventually(() => text(cell(`s${id('central')}`))).toBe('1.500,5');
     expect(await text(cell(`s${id('total')}`))).toBe('1.500,5');
     expect(await text(total(`s${id('central_recurrent')}`))).toBe('300,5');

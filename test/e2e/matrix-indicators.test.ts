@@ -3,6 +3,7 @@ import type { Locator } from 'playwright-core';
 import type { CriteriaSet } from '../../shared/model';
 import { seedExample } from '../helpers/example-bieu01';
 import { startApp, type RunningApp } from './harness';
+import { pasteInto } from './clipboard';
 
 describe('the indicator and village matrices in Chromium', () => {
   let app: RunningApp;
@@ -39,12 +40,7 @@ describe('the indicator and village matrices in Chromium', () => {
         ?.value ?? null;
 
     // Bình Lư meets criterion 1 in the criteria matrix; its indicators say 1.1 is not met.
-    await cell('Bình Lư', `i${i11!.id}`).click();
-    await cell('Bình Lư', `i${i11!.id}`).evaluate((el) => {
-      const transfer = new DataTransfer();
-      transfer.setData('text/plain', 'Chưa đạt\tĐạt\r\n');
-      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
-    });
+    await pasteInto(cell('Bình Lư', `i${i11!.id}`), 'Chưa đạt\tĐạt\r\n');
     await expect.poll(() => stored('Bình Lư', i12!.id)).toBe(1);
     expect(stored('Bình Lư', i11!.id)).toBe(0);
     const verdict = cell('Bình Lư', `d${first.id}`);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { startApp, type RunningApp } from './harness';
 import { seedExample } from '../helpers/example-bieu01';
+import { pasteInto, copyFrom } from './clipboard';
 
 describe('the criterion matrix in Chromium', () => {
   let app: RunningApp;
@@ -43,14 +44,6 @@ describe('the criterion matrix in Chromium', () => {
     await grid().locator('.ag-row').first().waitFor();
   }
 
-  async function paste(target: Locator, tsv: string) {
-    await target.click();
-    await target.evaluate((el, data) => {
-      const transfer = new DataTransfer();
-      transfer.setData('text/plain', data);
-      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
-    }, tsv);
-  }
 
   it("shows the example form's derived figures: 216 met, average 18,0, criterion 11 met by 9 communes", async () => {
     await openMatrix();
@@ -91,7 +84,7 @@ describe('the criterion matrix in Chromium', () => {
     await openMatrix();
     const before = (app.backend.document!.db.prepare('SELECT count(*) AS n FROM undo_step').get() as { n: number }).n;
     // Nà Tăm misses 10, 11, 13 and 17; Giang Ma (next row) misses 9, 10, 11.
-    await paste(mark('Nà Tăm', 10), 'x\tĐạt\tX\r\n✓\t1\tabc\r\n');
+    await pasteInto(mark('Nà Tăm', 10), 'x\tĐạt\tX\r\n✓\t1\tabc\r\n');
     await expect.poll(() => stored('Giang Ma', 11)).toBe(1);
     expect([stored('Nà Tăm', 10), stored('Nà Tăm', 11), stored('Nà Tăm', 12), stored('Giang Ma', 10), stored('Giang Ma', 11), stored('Giang Ma', 12)]).toEqual([1, 1, 1, 1, 1, 1]);
     await expect.poll(() => app.page.getByRole('status').innerText()).toContain('1 ô không dán được');
@@ -124,11 +117,7 @@ describe('the criterion matrix in Chromium', () => {
     await focus(mark('Nà Tăm', 16));
     await app.page.keyboard.press('Shift+ArrowRight');
     await app.page.keyboard.press('Shift+ArrowDown');
-    const copied = await mark('Nà Tăm', 16).evaluate((el) => {
-      const transfer = new DataTransfer();
-      el.dispatchEvent(new ClipboardEvent('copy', { clipboardData: transfer, bubbles: true, cancelable: true }));
-      return transfer.getData('text/plain');
-    });
+    const copied = await copyFrom(mark('Nà Tăm', 16));
     expect(copied).toBe('x\t\r\nx\t\r\n');
 
     // Delete clears the range; Space toggles marks back.
@@ -150,11 +139,7 @@ describe('the criterion matrix in Chromium', () => {
     await app.page.mouse.move(to!.x + to!.width / 2, to!.y + to!.height / 2, { steps: 8 });
     await app.page.mouse.up();
     await expect.poll(() => grid().locator('.ag-cell.xl-in-range').count()).toBe(9);
-    const copied = await mark('Bình Lư', 3).evaluate((el) => {
-      const transfer = new DataTransfer();
-      el.dispatchEvent(new ClipboardEvent('copy', { clipboardData: transfer, bubbles: true, cancelable: true }));
-      return transfer.getData('text/plain');
-    });
+    const copied = await copyFrom(mark('Bình Lư', 3));
     expect(copied).toBe('x\tx\tx\r\n'.repeat(3));
 
     await focus(mark('Tả Lèng', 17));
@@ -189,7 +174,7 @@ describe('the criterion matrix in Chromium', () => {
   it('shows status and plan side by side with the planned gains marked', async () => {
     await openMatrix();
     await app.page.getByRole('tab', { name: 'Kế hoạch năm 2025' }).click();
-    await paste(grid().locator(`.ag-row[row-id="${unit('Tả Lèng')}"] .ag-cell[col-id="plan:c${crit(1)}"]`), `${Array(19).fill('x').join('\t')}\r\n`);
+    await pasteInto(grid().locator(`.ag-row[row-id="${unit('Tả Lèng')}"] .ag-cell[col-id="plan:c${crit(1)}"]`), `${Array(19).fill('x').join('\t')}\r\n`);
     await expect.poll(() => stored('Tả Lèng', 11, 'plan', 2025)).toBe(1);
     await app.page.getByRole('tab', { name: 'Hiện trạng và kế hoạch' }).click();
     await expect.poll(() => app.page.getByTestId('plan-gains').innerText()).toBe('Dự kiến đạt thêm: Tả Lèng (TC 11)');
