@@ -12,23 +12,6 @@ export interface PackedSide {
   statuses: UnitStatus[];
 }
 
-export function packSide(unitIds: readonly number[], criterionIds: readonly number[], side: MatrixSide): PackedSide {
-  const row = new Map(unitIds.map((id, i) => [id, i]));
-  const col = new Map(criterionIds.map((id, j) => [id, j]));
-  const cells = new Array<string>(unitIds.length * criterionIds.length).fill('.');
-  const metYears: [number, number][] = [];
-  for (const m of side.marks) {
-    const i = row.get(m.unitId);
-    const j = col.get(m.criterionId);
-    if (i === undefined || j === undefined) continue;
-    const index = i * criterionIds.length + j;
-    cells[index] = m.met ? '1' : '0';
-    if (m.metYear !== null) metYears.push([index, m.metYear]);
-  }
-  const units = new Set(unitIds);
-  return { year: side.year, kind: side.kind, cells: cells.join(''), metYears, statuses: side.statuses.filter((s) => units.has(s.unitId)) };
-}
-
 export function unpackSide(unitIds: readonly number[], criterionIds: readonly number[], packed: PackedSide): MatrixSide {
   const years = new Map(packed.metYears);
   const marks: MatrixSide['marks'] = [];

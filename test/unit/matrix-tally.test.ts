@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { criterionFromIndicators, indicatorMet, parseThreshold } from '../../shared/domain/indicators';
-import { packSide, unpackSide } from '../../shared/domain/matrix-pack';
 import { MatrixTally, bucketCounts, matrixFigures, planDifferences, type MarkLike } from '../../shared/domain/matrix';
 
 const criteria = Array.from({ length: 19 }, (_, i) => ({ id: 100 + i, no: i + 1 }));
@@ -84,27 +83,5 @@ describe('indicators', () => {
     expect(criterionFromIndicators(all, (id) => ({ 1: 1, 2: 40, 3: null })[id])).toBe(false);
     expect(criterionFromIndicators(all, (id) => ({ 1: 1, 2: 60 })[id])).toBeNull();
     expect(criterionFromIndicators([], () => 1)).toBeNull();
-  });
-});
-
-describe('packed matrix sides', () => {
-  it('packs marks one character a cell and unpacks them as they were, years included', () => {
-    const side = {
-      year: 2024,
-      kind: 'actual' as const,
-      marks: [
-        { unitId: 7, criterionId: 101, year: 2024, kind: 'actual' as const, met: true, metYear: 2021 },
-        { unitId: 7, criterionId: 100, year: 2024, kind: 'actual' as const, met: false, metYear: null },
-        { unitId: 9, criterionId: 102, year: 2024, kind: 'actual' as const, met: true, metYear: null },
-        { unitId: 99, criterionId: 100, year: 2024, kind: 'actual' as const, met: true, metYear: null },
-      ],
-      statuses: [{ unitId: 9, year: 2024, kind: 'actual' as const, level: 'ntm' as const, recognisedYear: 2020, plannedCount: 19, note: '' }],
-    };
-    const packed = packSide([7, 9], [100, 101, 102], side);
-    expect(packed.cells).toBe('01...1');
-    expect(packed.metYears).toEqual([[1, 2021]]);
-    const back = unpackSide([7, 9], [100, 101, 102], packed);
-    expect(back.marks).toEqual(side.marks.slice(0, 3).sort((a, b) => a.unitId - b.unitId || a.criterionId - b.criterionId));
-    expect(back.statuses).toEqual(side.statuses);
   });
 });

@@ -1,36 +1,25 @@
 import '../matrix/editable-tables';
-import type { IndicatorSide } from '../../../shared/api/matrix';
-import { packSide } from '../../../shared/domain/matrix-pack';
 import type { HandlerMap } from '../context';
-import { planHandlers as handlers } from './plans';
-import { getCriteriaSet } from '../repo/criteria';
-import { loadIndicatorSide, loadStatuses } from '../repo/matrix';
+import { loadIndicatorGrid, loadPackedMatrixSide, loadStatuses, matrixScope } from '../repo/matrix';
 import { getPlan } from '../repo/plans';
-import { getUnit, listUnits } from '../repo/units';
+import { listUnits } from '../repo/units';
 
 export const matrixHandlers = {
-  'matrix.open': async ({ planId }, ctx) => {
-    const matrix = await handlers['matrix.get']({ planId }, ctx);
-    const unitIds = matrix.communes.map((c) => c.id);
-    const criterionIds = matrix.set.criteria.map((c) => c.id);
-    return { ...matrix, actual: packSide(unitIds, criterionIds, matrix.actual), planned: packSide(unitIds, criterionIds, matrix.planned) };
+  'matrix.open': ({ planId }, ctx) => {
+    const db = ctx.doc().db;
+    const { plan, set, communes } = matrixScope(db, planId);
+    const unitIds = communes.map((c) => c.id);
+    const criterionIds = set.criteria.map((c) => c.id);
+    const side = (year: number, kind: 'actual' | 'plan') => loadPackedMatrixSide(db, year, kind, unitIds, criterionIds);
+    return { plan, set, communes, actual: side(plan.yearStart - 1, 'actual'), planned: side(plan.yearStart, 'plan') };
   },
   'matrix.indicators': ({ planId }, ctx) => {
     const db = ctx.doc().db;
-    const plan = getPlan(db, planId);
-    const set = getCriteriaSet(db, plan.criteriaSetId);
-    const communes = plan.level === 'commune' && plan.unitId !== null ? [getUnit(db, plan.unitId)] : listUnits(db, 'commune');
+    const { plan, set, communes } = matrixScope(db, planId);
+    const unitIds = communes.map((c) => c.id);
     const indicatorIds = set.criteria.flatMap((c) => c.indicators.map((i) => i.id));
-    const pack = (side: IndicatorSide) => {
-      const stored = new Map(side.values.map((v) => [`${v.unitId}:${v.indicatorId}`, v.value]));
-      return { year: side.year, kind: side.kind, values: communes.flatMap((c) => indicatorIds.map((id) => stored.get(`${c.id}:${id}`) ?? null)) };
-    };
-    return {
-      set,
-      communes,
-      actual: pack(loadIndicatorSide(db, set.id, plan.yearStart - 1, 'actual')),
-      planned: pack(loadIndicatorSide(db, set.id, plan.yearStart, 'plan')),
-    };
+    const side = (year: number, kind: 'actual' | 'plan') => ({ year, kind, values: loadIndicatorGrid(db, year, kind, unitIds, indicatorIds) });
+    return { set, communes, actual: side(plan.yearStart - 1, 'actual'), planned: side(plan.yearStart, 'plan') };
   },
   'matrix.villages': ({ planId }, ctx) => {
     const db = ctx.doc().db;

@@ -1,8 +1,7 @@
 import type { HandlerMap } from '../context';
-import { deleteIndicator, getCriteriaSet, listCriteriaSets, saveIndicator } from '../repo/criteria';
-import { loadMatrixSide } from '../repo/matrix';
-import { createPlan, deletePlan, getPlan, listPlans, updatePlan } from '../repo/plans';
-import { getUnit, listUnits } from '../repo/units';
+import { deleteIndicator, listCriteriaSets, saveIndicator } from '../repo/criteria';
+import { loadMatrixSide, matrixScope } from '../repo/matrix';
+import { createPlan, deletePlan, listPlans, updatePlan } from '../repo/plans';
 
 export const criteriaHandlers = {
   'criteria.sets': (_args, ctx) => listCriteriaSets(ctx.doc().db),
@@ -23,10 +22,7 @@ export const planHandlers = {
   },
   'matrix.get': ({ planId }, ctx) => {
     const db = ctx.doc().db;
-    const plan = getPlan(db, planId);
-    const set = getCriteriaSet(db, plan.criteriaSetId);
-    // A commune plan covers its own commune; a district plan every current commune.
-    const communes = plan.level === 'commune' && plan.unitId !== null ? [getUnit(db, plan.unitId)] : listUnits(db, 'commune');
+    const { plan, set, communes } = matrixScope(db, planId);
     return {
       plan,
       set,
