@@ -16,7 +16,7 @@ export type IndicatorValue = z.infer<typeof IndicatorValue>;
 export const IndicatorSide = z.object({ year: Year, kind: MarkKind, values: z.array(IndicatorValue) });
 export type IndicatorSide = z.infer<typeof IndicatorSide>;
 
-/** Indicator values commune by commune, in the order of the set's indicators; null where none is stored. */
+/** Indicator values commune by commune, in the order of the set's indicators; null where none is stored, trailing nulls left out. */
 const PackedIndicatorSide = z.object({ year: Year, kind: MarkKind, values: z.array(z.number().nullable()) });
 
 const PackedSide = z.object({ year: Year, kind: MarkKind, cells: z.string(), metYears: z.array(z.tuple([z.number(), z.number()])), statuses: z.array(UnitStatus) });
