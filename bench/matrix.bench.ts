@@ -61,7 +61,7 @@ const bench: Bench = async () => {
     const cells = unitIds.length * criterionIds.length;
     let flip = 0;
     const paste = await timeMedian(3, () => backend.dispatch('edits.apply', { label: 'Dán', changes: pasteBlock(unitIds, criterionIds, flip++) }));
-    const data = await backend.dispatch('matrix.get', { planId });
+    const data = await backend.dispatch('matrix.open', { planId });
     const edit = editFigures(data);
     const heap = heapMb();
     await backend.close();

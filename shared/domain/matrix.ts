@@ -51,87 +51,102 @@ export function bucketCounts(perCommune: ReadonlyMap<number, number>, buckets: r
   });
 }
 
-export interface MetLike {
-  unitId: number;
-  criterionId: number;
-  met: boolean;
-}
-
 /**
- * Where the plan differs from the status: criteria a commune is planned to reach ('gain') or planned
- * without although it met them ('loss'), keyed "unitId:criterionId".
- */
-export function planDifferences(actual: Iterable<MetLike>, planned: Iterable<MetLike>): Map<string, 'gain' | 'loss'> {
-  const before = new Map<string, boolean>();
-  for (const m of actual) before.set(`${m.unitId}:${m.criterionId}`, m.met);
-  const out = new Map<string, 'gain' | 'loss'>();
-  for (const m of planned) {
-    const key = `${m.unitId}:${m.criterionId}`;
-    const was = before.get(key) ?? false;
-    if (m.met && !was) out.set(key, 'gain');
-    else if (!m.met && was) out.set(key, 'loss');
-  }
-  return out;
-}
-
-/**
- * The same figures as matrixFigures, kept up to date one mark at a time, so a grid recomputes its
- * pinned rows in constant time per edit instead of recounting every mark.
+ * The figures of matrixFigures kept up to date one mark at a time over a dense grid of the plan's
+ * communes × the set's criteria, so a grid recomputes its pinned rows in constant time per edit instead
+ * of recounting every mark, and a 3,321 × 19 matrix loads without an object per mark.
  */
 export class MatrixTally {
-  private readonly noById: Map<number, number>;
-  private readonly marks = new Map<string, boolean>();
-  private readonly marksPerUnit = new Map<number, number>();
-  private readonly metPerUnit = new Map<number, number>();
-  private readonly metPerCriterion: Record<string, number>;
+  readonly width: number;
+  /** Row-major communes × criteria: -1 no mark, 0 not met, 1 met. */
+  private readonly cells: Int8Array;
+  private readonly marksPerRow: Int32Array;
+  private readonly metPerRow: Int32Array;
+  private readonly metPerColumn: Int32Array;
+  private readonly rowOf: Map<number, number>;
+  private readonly columnOf: Map<number, number>;
   private met = 0;
 
-  constructor(private readonly criteria: readonly { id: number; no: number }[]) {
-    this.noById = new Map(criteria.map((c) => [c.id, c.no]));
-    this.metPerCriterion = Object.fromEntries(criteria.map((c) => [String(c.no), 0]));
+  constructor(
+    private readonly criteria: readonly { id: number; no: number }[],
+    private readonly unitIds: readonly number[],
+  ) {
+    this.width = criteria.length;
+    this.cells = new Int8Array(unitIds.length * this.width).fill(-1);
+    this.marksPerRow = new Int32Array(unitIds.length);
+    this.metPerRow = new Int32Array(unitIds.length);
+    this.metPerColumn = new Int32Array(this.width);
+    this.rowOf = new Map(unitIds.map((id, i) => [id, i]));
+    this.columnOf = new Map(criteria.map((c, j) => [c.id, j]));
+  }
+
+  /** The cell of a commune and criterion, or -1 when either is outside the grid. */
+  indexOf(unitId: number, criterionId: number): number {
+    const i = this.rowOf.get(unitId);
+    const j = this.columnOf.get(criterionId);
+    return i === undefined || j === undefined ? -1 : i * this.width + j;
+  }
+
+  /** Met, not met, or no mark (null). */
+  at(index: number): boolean | null {
+    const cell = this.cells[index];
+    return cell === undefined || cell === -1 ? null : cell === 1;
   }
 
   /** Record a commune's mark on a criterion: met, not met, or no mark at all (null). */
   set(unitId: number, criterionId: number, met: boolean | null): void {
-    const no = this.noById.get(criterionId);
-    if (no === undefined) return;
-    const key = `${unitId}:${criterionId}`;
-    const before = this.marks.get(key);
-    if (before === (met ?? undefined)) return;
-    if (before !== undefined) this.count(unitId, no, before, -1);
-    if (met === null) this.marks.delete(key);
-    else {
-      this.marks.set(key, met);
-      this.count(unitId, no, met, 1);
-    }
+    const index = this.indexOf(unitId, criterionId);
+    if (index >= 0) this.setAt(index, met);
   }
 
-  private count(unitId: number, no: number, met: boolean, delta: 1 | -1): void {
-    const marks = (this.marksPerUnit.get(unitId) ?? 0) + delta;
-    if (marks === 0) {
-      this.marksPerUnit.delete(unitId);
-      this.metPerUnit.delete(unitId);
-    } else {
-      this.marksPerUnit.set(unitId, marks);
-      if (!this.metPerUnit.has(unitId)) this.metPerUnit.set(unitId, 0);
-    }
-    if (!met) return;
+  setAt(index: number, met: boolean | null): void {
+    const before = this.cells[index] as number;
+    const after = met === null ? -1 : met ? 1 : 0;
+    if (before === after) return;
+    const row = Math.floor(index / this.width);
+    const column = index % this.width;
+    this.cells[index] = after;
+    if (before === -1) (this.marksPerRow[row] as number)++;
+    if (after === -1) (this.marksPerRow[row] as number)--;
+    const delta = (after === 1 ? 1 : 0) - (before === 1 ? 1 : 0);
     this.met += delta;
-    this.metPerCriterion[String(no)] = (this.metPerCriterion[String(no)] ?? 0) + delta;
-    if (marks !== 0) this.metPerUnit.set(unitId, (this.metPerUnit.get(unitId) ?? 0) + delta);
+    (this.metPerRow[row] as number) += delta;
+    (this.metPerColumn[column] as number) += delta;
   }
 
   figures(): MatrixFigures {
-    const communes = this.marksPerUnit.size;
+    const perCommune = new Map<number, number>();
     let fullyMet = 0;
-    for (const n of this.metPerUnit.values()) if (n === this.criteria.length && n > 0) fullyMet++;
+    this.unitIds.forEach((id, i) => {
+      if (this.marksPerRow[i] === 0) return;
+      const met = this.metPerRow[i] as number;
+      perCommune.set(id, met);
+      if (met === this.width && met > 0) fullyMet++;
+    });
+    const communes = perCommune.size;
     return {
       communes,
       met: this.met,
       average: communes === 0 ? 0 : Math.round((this.met / communes) * 10) / 10,
       fullyMet,
-      perCriterion: { ...this.metPerCriterion },
-      perCommune: new Map(this.metPerUnit),
+      perCriterion: Object.fromEntries(this.criteria.map((c, j) => [String(c.no), this.metPerColumn[j] as number])),
+      perCommune,
     };
+  }
+
+  /**
+   * Where `plan` differs from this status: criteria a commune is planned to reach ('gain') or planned
+   * without although it met them ('loss'), keyed "unitId:criterionId". Both tallies cover the same grid.
+   */
+  differences(plan: MatrixTally): Map<string, 'gain' | 'loss'> {
+    const out = new Map<string, 'gain' | 'loss'>();
+    plan.cells.forEach((planned, index) => {
+      if (planned === -1) return;
+      const was = this.cells[index] === 1;
+      if ((planned === 1) === was) return;
+      const key = `${this.unitIds[Math.floor(index / this.width)]}:${this.criteria[index % this.width]?.id}`;
+      out.set(key, planned === 1 ? 'gain' : 'loss');
+    });
+    return out;
   }
 }

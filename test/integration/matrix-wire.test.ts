@@ -1,10 +1,20 @@
 // The grid's wire forms of the matrix ('matrix.open' packed one character a mark, 'matrix.indicators' one
 // value a cell) carry exactly what the object forms and the stored rows hold, on a real document.
 import { describe, expect, it } from 'vitest';
-import { unpackSide } from '../../shared/domain/matrix-pack';
+import type { PackedSide } from '../../shared/domain/matrix-pack';
 import type { CriterionMark } from '../../shared/model';
 import { openTestBackend } from '../helpers/backend';
 import { seedExample } from '../helpers/example-bieu01';
+
+/** The marks a packed side stands for, decoded independently of the renderer's model. */
+function unpackSide(unitIds: number[], criterionIds: number[], packed: PackedSide): CriterionMark[] {
+  const years = new Map(packed.metYears);
+  return [...packed.cells].flatMap((cell, index): CriterionMark[] =>
+    cell === '.'
+      ? []
+      : [{ unitId: unitIds[Math.floor(index / criterionIds.length)]!, criterionId: criterionIds[index % criterionIds.length]!, year: packed.year, kind: packed.kind, met: cell === '1', metYear: years.get(index) ?? null }],
+  );
+}
 
 const byCell = (a: CriterionMark, b: CriterionMark) => a.unitId - b.unitId || a.criterionId - b.criterionId;
 
@@ -29,9 +39,8 @@ describe('matrix wire forms', () => {
     const criteria = packed.set.criteria.map((c) => c.id);
     expect(packed.communes).toEqual(full.communes);
     for (const side of ['actual', 'planned'] as const) {
-      const back = unpackSide(ids, criteria, packed[side]);
-      expect(back.marks.sort(byCell)).toEqual([...full[side].marks].sort(byCell));
-      expect(back.statuses).toEqual(full[side].statuses);
+      expect(unpackSide(ids, criteria, packed[side]).sort(byCell)).toEqual([...full[side].marks].sort(byCell));
+      expect(packed[side].statuses).toEqual(full[side].statuses);
     }
     expect(packed.planned.cells.replaceAll('.', '')).toBe('10');
     expect(packed.planned.metYears).toEqual([[ids.indexOf(naTam) * criteria.length + 3, 2025]]);

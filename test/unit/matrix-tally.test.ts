@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { criterionFromIndicators, indicatorMet, parseThreshold } from '../../shared/domain/indicators';
-import { MatrixTally, bucketCounts, matrixFigures, planDifferences, type MarkLike } from '../../shared/domain/matrix';
+import { MatrixTally, bucketCounts, matrixFigures, type MarkLike } from '../../shared/domain/matrix';
 
 const criteria = Array.from({ length: 19 }, (_, i) => ({ id: 100 + i, no: i + 1 }));
 const buckets = [
@@ -13,7 +13,8 @@ const buckets = [
 
 describe('matrix figures', () => {
   it('keeps the same figures mark by mark as a full recount, through sets, changes and removals', () => {
-    const tally = new MatrixTally(criteria);
+    const units = Array.from({ length: 40 }, (_, i) => i + 1);
+    const tally = new MatrixTally(criteria, units);
     const marks = new Map<string, MarkLike>();
     let seed = 7;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
@@ -36,7 +37,7 @@ describe('matrix figures', () => {
 
   it('computes the example form: 12 communes, 216 met, average 18, 9 fully met', () => {
     const missing: Record<number, number[]> = { 10: [10, 11, 13, 17], 11: [2, 9, 10, 11, 17], 12: [11, 13, 17] };
-    const tally = new MatrixTally(criteria);
+    const tally = new MatrixTally(criteria, Array.from({ length: 12 }, (_, i) => i + 1));
     for (let unit = 1; unit <= 12; unit++) for (const c of criteria) tally.set(unit, c.id, !(missing[unit] ?? []).includes(c.no));
     const f = tally.figures();
     expect([f.communes, f.met, f.average, f.fullyMet, f.perCriterion['11']]).toEqual([12, 216, 18, 9, 9]);
@@ -44,17 +45,19 @@ describe('matrix figures', () => {
   });
 
   it('names what the plan adds to or drops from the status', () => {
-    const diff = planDifferences(
-      [
-        { unitId: 1, criterionId: 100, met: true },
-        { unitId: 1, criterionId: 101, met: false },
-      ],
-      [
-        { unitId: 1, criterionId: 100, met: false },
-        { unitId: 1, criterionId: 101, met: true },
-        { unitId: 2, criterionId: 100, met: true },
-      ],
-    );
+    const status = new MatrixTally(criteria, [1, 2]);
+    const plan = new MatrixTally(criteria, [1, 2]);
+    status.set(1, 100, true);
+    status.set(1, 101, false);
+    plan.set(1, 100, false);
+    plan.set(1, 101, true);
+    plan.set(2, 100, true);
+    // Unchanged, and marks outside the grid, are no difference.
+    status.set(2, 105, true);
+    plan.set(2, 105, true);
+    plan.set(3, 100, true);
+    plan.set(2, 999, true);
+    const diff = status.differences(plan);
     expect([...diff]).toEqual([
       ['1:100', 'loss'],
       ['1:101', 'gain'],

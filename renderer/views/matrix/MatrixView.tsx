@@ -8,7 +8,7 @@ import { redo, refreshEditState, subscribeEdits, undo, useEdits } from '../../st
 import type { Mode } from './criteria-columns';
 import { CriteriaGrid } from './CriteriaGrid';
 import { IndicatorsGrid } from './IndicatorsGrid';
-import { MatrixModel, unpackMatrix } from './matrix-model';
+import { MatrixModel } from './matrix-model';
 import { PlanGains } from './PlanGains';
 import { VillagesGrid } from './VillagesGrid';
 
@@ -34,7 +34,7 @@ export function MatrixView() {
   useEffect(() => {
     if (!plan) return;
     void run(async () => {
-      setModel(new MatrixModel(unpackMatrix(await call('matrix.open', { planId: plan.id }))));
+      setModel(new MatrixModel(await call('matrix.open', { planId: plan.id })));
       await refreshEditState();
     });
   }, [plan, run, reloads]);

@@ -1,20 +1,14 @@
 // The criterion matrix of one plan in the renderer: marks and statuses of both sides (status at 31/12
 // of last year, plan for this year), kept up to date from acknowledged changes, with the derived
 // figures from shared/domain/matrix.ts. Plain TypeScript so the bench can drive it without a browser.
+// Marks live in a dense tally per side (one byte a cell), built straight from the packed wire form.
 import type { Change } from '../../../shared/api/edits';
 import type { Result } from '../../../shared/contract';
-import { bucketCounts, MatrixTally, planDifferences, type MatrixFigures } from '../../../shared/domain/matrix';
-import { unpackSide } from '../../../shared/domain/matrix-pack';
-import type { Bucket, CriteriaSet, CriterionMark, MarkKind, RecognitionLevel, Unit, UnitStatus } from '../../../shared/model';
+import { bucketCounts, MatrixTally, type MatrixFigures } from '../../../shared/domain/matrix';
+import type { PackedSide } from '../../../shared/domain/matrix-pack';
+import type { Bucket, CriteriaSet, MarkKind, RecognitionLevel, Unit, UnitStatus } from '../../../shared/model';
 
-export type MatrixData = Result<'matrix.get'>;
-
-/** The packed matrix of 'matrix.open' back in the shape of 'matrix.get'. */
-export function unpackMatrix(packed: Result<'matrix.open'>): MatrixData {
-  const unitIds = packed.communes.map((c) => c.id);
-  const criterionIds = packed.set.criteria.map((c) => c.id);
-  return { ...packed, actual: unpackSide(unitIds, criterionIds, packed.actual), planned: unpackSide(unitIds, criterionIds, packed.planned) };
-}
+export type MatrixData = Result<'matrix.open'>;
 export type SideId = 'actual' | 'plan';
 
 export interface Mark {
@@ -41,18 +35,36 @@ export interface SideFigures extends MatrixFigures {
   buckets: { bucket: Bucket; communes: number }[];
 }
 
-const markKey = (unitId: number, criterionId: number) => `${unitId}:${criterionId}`;
+// Most marks carry no year: they share these two objects instead of one each.
+const MET: Mark = Object.freeze({ met: true, metYear: null });
+const NOT_MET: Mark = Object.freeze({ met: false, metYear: null });
 
 class Side {
-  readonly marks = new Map<string, CriterionMark>();
-  readonly statuses = new Map<number, UnitStatus>();
   readonly tally: MatrixTally;
+  /** Year met, by cell of the tally. */
+  readonly metYears: Map<number, number>;
+  readonly statuses: Map<number, UnitStatus>;
   constructor(
     readonly year: number,
     readonly kind: MarkKind,
     criteria: CriteriaSet['criteria'],
+    unitIds: readonly number[],
+    packed: PackedSide,
   ) {
-    this.tally = new MatrixTally(criteria);
+    this.tally = new MatrixTally(criteria, unitIds);
+    for (let index = 0; index < packed.cells.length; index++) {
+      const cell = packed.cells.charCodeAt(index);
+      if (cell !== 46) this.tally.setAt(index, cell === 49); // '.' no mark, '1' met, '0' not met
+    }
+    this.metYears = new Map(packed.metYears);
+    this.statuses = new Map(packed.statuses.map((s) => [s.unitId, s]));
+  }
+
+  mark(index: number): Mark | undefined {
+    const met = this.tally.at(index);
+    if (met === null) return undefined;
+    const metYear = this.metYears.get(index);
+    return metYear === undefined ? (met ? MET : NOT_MET) : { met, metYear };
   }
 }
 
@@ -64,23 +76,16 @@ export class MatrixModel {
   private rowList: CommuneRow[] = [];
   private readonly figureCache = new Map<SideId, SideFigures>();
   private differenceCache: Map<string, 'gain' | 'loss'> | null = null;
-  private readonly communeIds: Set<number>;
-  private readonly criterionIds: Set<number>;
   private readonly indexById: Map<number, number>;
 
   constructor(data: MatrixData) {
     this.set = data.set;
     this.communes = data.communes;
-    this.communeIds = new Set(data.communes.map((c) => c.id));
-    this.sides = { actual: new Side(data.actual.year, 'actual', data.set.criteria), plan: new Side(data.planned.year, 'plan', data.set.criteria) };
-    for (const [id, side] of [['actual', data.actual], ['plan', data.planned]] as const) {
-      for (const m of side.marks) {
-        this.sides[id].marks.set(markKey(m.unitId, m.criterionId), m);
-        if (this.communeIds.has(m.unitId)) this.sides[id].tally.set(m.unitId, m.criterionId, m.met);
-      }
-      for (const s of side.statuses) this.sides[id].statuses.set(s.unitId, s);
-    }
-    this.criterionIds = new Set(this.set.criteria.map((c) => c.id));
+    const unitIds = data.communes.map((c) => c.id);
+    this.sides = {
+      actual: new Side(data.actual.year, 'actual', data.set.criteria, unitIds, data.actual),
+      plan: new Side(data.planned.year, 'plan', data.set.criteria, unitIds, data.planned),
+    };
     this.indexById = new Map(data.communes.map((c, i) => [c.id, i]));
     for (const unit of this.communes) this.rebuildRow(unit.id);
     this.rowList = this.communes.map((c) => this.rowsById.get(c.id) as CommuneRow);
@@ -128,38 +133,38 @@ export class MatrixModel {
 
   /** Criteria each commune is planned to reach (or drop) compared with its status. */
   differences(): Map<string, 'gain' | 'loss'> {
-    this.differenceCache ??= planDifferences(this.sides.actual.marks.values(), this.sides.plan.marks.values());
+    this.differenceCache ??= this.sides.actual.tally.differences(this.sides.plan.tally);
     return this.differenceCache;
   }
 
   private applyMark(change: Change): { unitId: number; side: SideId } | null {
     const key = change.op === 'insert' ? [change.row.unit_id, change.row.criterion_id, change.row.year, change.row.kind] : change.key;
     const [unitId, criterionId, year, kind] = key as [number, number, number, string];
-    const side = this.sideOf(year, kind);
-    if (!side || !this.criterionIds.has(criterionId)) return null;
-    const marks = this.sides[side].marks;
-    const k = markKey(unitId, criterionId);
+    const sideId = this.sideOf(year, kind);
+    if (!sideId) return null;
+    const side = this.sides[sideId];
+    const index = side.tally.indexOf(unitId, criterionId);
+    if (index < 0) return null;
     if (change.op === 'delete') {
-      marks.delete(k);
-      this.sides[side].tally.set(unitId, criterionId, null);
-    } else {
-      const current = marks.get(k) ?? { unitId, criterionId, year, kind: kind as MarkKind, met: false, metYear: null };
-      const fields = change.op === 'set' ? { [change.field]: change.value } : change.row;
-      marks.set(k, {
-        ...current,
-        met: 'met' in fields ? fields.met === true || fields.met === 1 : current.met,
-        metYear: 'met_year' in fields ? (fields.met_year as number | null) : current.metYear,
-      });
-      if (this.communeIds.has(unitId)) this.sides[side].tally.set(unitId, criterionId, marks.get(k)?.met ?? null);
+      side.tally.setAt(index, null);
+      side.metYears.delete(index);
+      return { unitId, side: sideId };
     }
-    return { unitId, side };
+    const fields = change.op === 'set' ? { [change.field]: change.value } : change.row;
+    if ('met' in fields) side.tally.setAt(index, fields.met === true || fields.met === 1);
+    else if (side.tally.at(index) === null) side.tally.setAt(index, false);
+    if ('met_year' in fields) {
+      if (typeof fields.met_year === 'number') side.metYears.set(index, fields.met_year);
+      else side.metYears.delete(index);
+    }
+    return { unitId, side: sideId };
   }
 
   private applyStatus(change: Change): { unitId: number; side: SideId } | null {
     const key = change.op === 'insert' ? [change.row.unit_id, change.row.year, change.row.kind] : change.key;
     const [unitId, year, kind] = key as [number, number, string];
     const side = this.sideOf(year, kind);
-    if (!side || !this.communeIds.has(unitId)) return null;
+    if (!side || !this.indexById.has(unitId)) return null;
     const statuses = this.sides[side].statuses;
     if (change.op === 'delete') statuses.delete(unitId);
     else {
@@ -180,18 +185,19 @@ export class MatrixModel {
     const index = this.indexById.get(unitId) ?? -1;
     const unit = this.communes[index];
     if (!unit) return;
-    this.rowsById.set(unitId, { id: String(unitId), unitId, no: index + 1, name: unit.name, actual: this.sideRow('actual', unitId), plan: this.sideRow('plan', unitId) });
+    this.rowsById.set(unitId, { id: String(unitId), unitId, no: index + 1, name: unit.name, actual: this.sideRow('actual', index, unitId), plan: this.sideRow('plan', index, unitId) });
   }
 
-  private sideRow(side: SideId, unitId: number): SideRow {
+  private sideRow(sideId: SideId, row: number, unitId: number): SideRow {
+    const side = this.sides[sideId];
     const marks: Record<number, Mark> = {};
     let met = 0;
-    for (const c of this.set.criteria) {
-      const m = this.sides[side].marks.get(markKey(unitId, c.id));
-      if (!m) continue;
-      marks[c.id] = { met: m.met, metYear: m.metYear };
-      if (m.met) met++;
-    }
-    return { marks, met, status: this.sides[side].statuses.get(unitId) ?? null };
+    this.set.criteria.forEach((c, j) => {
+      const mark = side.mark(row * side.tally.width + j);
+      if (!mark) return;
+      marks[c.id] = mark;
+      if (mark.met) met++;
+    });
+    return { marks, met, status: side.statuses.get(unitId) ?? null };
   }
 }
