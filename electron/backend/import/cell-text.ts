@@ -43,5 +43,8 @@ export function cellText(cell: TextSource, fontContext: FontContext): string {
       return decoded.text;
     })
     .join('');
-  return raw.normalize('NFC');
+  // Text without combining marks or letters past U+02FF is its own NFC (the common case: marks, numbers, ASCII).
+  return NOT_PLAIN.test(raw) ? raw.normalize('NFC') : raw;
 }
+
+const NOT_PLAIN = /[\u0300-\uffff]/;

@@ -3,7 +3,9 @@
 // here except a few small XML parts, each into a buffer of its declared size.
 import { strFromU8, unzipSync } from 'fflate';
 import { AppError } from '../errors';
+import { decodeXml } from '../export/xml-text';
 import { IMPORT_LIMITS, type ImportLimits } from './limits';
+import { workbookSheets } from './xlsx-parts';
 
 export interface PackageInfo {
   format: 'xlsx' | 'xls';
@@ -70,20 +72,7 @@ function sheetPartsOf(files: Record<string, Uint8Array>): Record<string, string>
   const workbook = files['xl/workbook.xml'];
   const rels = files['xl/_rels/workbook.xml.rels'];
   if (!workbook || !rels) throw new AppError('import.corrupt');
-  const targets = new Map<string, string>();
-  for (const m of strFromU8(rels).matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = attribute(m[0], 'Id');
-    const target = attribute(m[0], 'Target');
-    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
-  }
-  const parts: Record<string, string> = {};
-  for (const m of strFromU8(workbook).matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
-    const name = attribute(m[0], 'name');
-    const rid = attribute(m[0], 'r:id') ?? attribute(m[0], 'id');
-    const target = rid ? targets.get(rid) : undefined;
-    if (name && target) parts[decodeXml(name)] = target;
-  }
-  return parts;
+  return Object.fromEntries(workbookSheets(strFromU8(workbook), strFromU8(rels)).map((s) => [s.name, s.part]));
 }
 
 function defaultFontOf(styles: Uint8Array | undefined): string | null {
@@ -92,18 +81,4 @@ function defaultFontOf(styles: Uint8Array | undefined): string | null {
   const first = /<(?:\w+:)?font\b[\s\S]*?<\/(?:\w+:)?font>/.exec(fonts)?.[0] ?? '';
   const name = /<(?:\w+:)?name\b[^>]*\sval="([^"]*)"/.exec(first)?.[1];
   return name ? decodeXml(name) : null;
-}
-
-function attribute(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name.replace(':', '\\:')}="([^"]*)"`).exec(tag);
-  return m?.[1];
-}
-
-function decodeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
 }

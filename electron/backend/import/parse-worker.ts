@@ -1,7 +1,7 @@
 // Entry of a parsing worker thread. It receives one file at a time and answers with the plain workbook
 // model or a user-facing error; the parent gives the thread a heap limit and kills it on timeout.
-// The legacy .xls worker loads SheetJS first and then freezes the built-in prototypes, so a crafted file
-// cannot pollute them (exceljs's dependencies assign to their own prototypes, so its worker cannot be frozen).
+// Both readers are loaded first and then the built-in prototypes are frozen, so a crafted file cannot pollute
+// them (SheetJS, which reads legacy .xls, has published advisories of that kind).
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../errors';
 import type { ImportLimits } from './limits';
@@ -21,24 +21,21 @@ export type ParseResponse =
   | { id: number; ok: true; workbook: ParsedWorkbook }
   | { id: number; ok: false; code: string; params: Record<string, string | number>; detail?: string };
 
-// Both readers are loaded (above) before the prototypes are frozen.
 const format = (workerData as { format: 'xlsx' | 'xls' } | null)?.format;
-if (format === 'xls') {
-  for (const proto of [Object.prototype, Array.prototype, Function.prototype, String.prototype, Number.prototype, Boolean.prototype, RegExp.prototype, Date.prototype]) {
-    Object.freeze(proto);
-  }
+for (const proto of [Object.prototype, Array.prototype, Function.prototype, String.prototype, Number.prototype, Boolean.prototype, RegExp.prototype, Date.prototype]) {
+  Object.freeze(proto);
 }
 
 const port = parentPort;
 if (port) {
   port.on('message', (request: ParseRequest) => {
-    void parse(request).then((response) => port.postMessage(response));
+    port.postMessage(parse(request));
   });
 }
 
-async function parse(request: ParseRequest): Promise<ParseResponse> {
+function parse(request: ParseRequest): ParseResponse {
   try {
-    const workbook = format === 'xls' ? readXls(request.bytes, request.limits) : await readXlsx(request.bytes, request.defaultFont, request.limits);
+    const workbook = format === 'xls' ? readXls(request.bytes, request.limits) : readXlsx(request.bytes, request.defaultFont, request.limits);
     return { id: request.id, ok: true, workbook };
   } catch (error) {
     if (error instanceof AppError) return { id: request.id, ok: false, code: error.code, params: error.params };
