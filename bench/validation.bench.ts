@@ -164,7 +164,9 @@ function retainedMb(): number {
 }
 
 const bench: Bench = async () => {
+  const rowsHeapBefore = retainedMb();
   const tables = documentTables();
+  const rowsHeap = retainedMb() - rowsHeapBefore;
   const rows = Object.values(tables).reduce((n, t) => n + (t?.rows.length ?? 0), 0);
 
   const full = await timeMedian(3, () => new Validator(RULES, PLAN, tables).runAll());
@@ -201,13 +203,19 @@ const bench: Bench = async () => {
       target: '≤ 200 ms',
       note: `${findingsAtStart} findings (every figure agrees); load average ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} cores during the run`,
     },
-    { name: 'of which: building the dataset and its key indexes from the loaded rows', value: build, unit: 'ms' },
-    { name: 'of which: running every rule over it', value: rulesOnly, unit: 'ms' },
+    { name: 'of which: building the dataset from the loaded rows (taken over as they are; indexes wait until a rule needs them)', value: build, unit: 'ms' },
+    { name: 'of which: running every rule over it, building the key and group indexes the rules look rows up by', value: rulesOnly, unit: 'ms' },
     { name: 'One edit of a capital-source child → findings updated, p50', value: ourFunding.p50, unit: 'ms', peer: { name: 'HyperFormula setCellContents', value: hfFunding.p50 } },
     { name: 'One edit of a capital-source child → findings updated, p99', value: ourFunding.p99, unit: 'ms', peer: { name: 'HyperFormula setCellContents', value: hfFunding.p99 }, target: '≤ 16 ms' },
     { name: 'One criterion mark toggled → findings updated, p50', value: ourMarks.p50, unit: 'ms', peer: { name: 'HyperFormula setCellContents', value: hfMarks.p50 } },
     { name: 'One criterion mark toggled → findings updated, p99', value: ourMarks.p99, unit: 'ms', peer: { name: 'HyperFormula setCellContents', value: hfMarks.p99 }, target: '≤ 16 ms' },
-    { name: 'Heap held by the dataset, indexes and findings', value: ourHeap, unit: 'MB', peer: { name: 'HyperFormula instance with the same data and formulas', value: hfHeap }, note: 'retained heap after a full GC' },
+    {
+      name: 'Heap held by the dataset, indexes and findings',
+      value: ourHeap,
+      unit: 'MB',
+      peer: { name: 'HyperFormula instance with the same data and formulas', value: hfHeap },
+      note: `retained heap after a full GC, beyond the loaded rows themselves (${rowsHeap.toFixed(0)} MB), which the dataset keeps as they came`,
+    },
   ];
   return figures;
 };

@@ -14,18 +14,17 @@ const BY_PARENT = ['parent_id'];
 const BY_UNIT_YEAR_KIND = ['unit_id', 'year', 'kind'];
 
 export function hasChildren(data: Dataset, table: 'recurrent_content' | 'capital_source', id: Scalar): boolean {
-  for (const _ of data.group(table, BY_PARENT, [id])) return true;
-  return false;
+  return data.groupSize(table, BY_PARENT, [id]) > 0;
 }
 
 /** Criteria marked met for one unit, year and kind; null when the row has no marks at all. */
 export function metCount(data: Dataset, unitId: Scalar, year: number, kind: 'actual' | 'plan'): number | null {
   let marks = 0;
   let met = 0;
-  for (const m of data.group('criterion_mark', BY_UNIT_YEAR_KIND, [unitId, year, kind])) {
+  data.eachOf('criterion_mark', BY_UNIT_YEAR_KIND, [unitId, year, kind], (m) => {
     marks++;
     if (m.met === 1) met++;
-  }
+  });
   return marks === 0 ? null : met;
 }
 

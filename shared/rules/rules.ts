@@ -35,6 +35,8 @@ function within(min: number, max: number, integer: boolean): (value: unknown) =>
   };
 }
 
+const percent = within(0, 100, false);
+
 const nonNegative = (table: RuleTable, field: string, label: CellCheckDeclaration['label']): Rule =>
   cellCheck({ id: `${table}.${field}.nonNegative`, table, field, label, test: atLeast(0) });
 
@@ -57,6 +59,11 @@ function communeCount(data: Dataset): number {
   let n = 0;
   for (const unit of data.rows('unit')) if (isCommune(unit)) n++;
   return n;
+}
+/** Whether the value of `indicator` at `key` (unit, —, year, kind; the indicator goes in the gap) meets it. */
+function indicatorValueMet(data: Dataset, indicator: Row, key: Scalar[]): boolean | null {
+  key[1] = indicator.id ?? null;
+  return indicatorMet(indicator, data.peek('indicator_value', key));
 }
 const criteriaCount = ({ data }: RuleContext) => data.size('criterion');
 const planStatus = (row: Row, { plan }: RuleContext) => row.kind === 'plan' && row.year === plan.yearStart;
@@ -131,9 +138,12 @@ export const RULES: readonly Rule[] = [
     id: 'indicator.percentRange',
     table: 'indicator_value',
     field: 'value',
-    when: (row, { data }) => data.byId('indicator', row.indicator_id ?? null)?.kind === 'percent',
     label: (row, ctx) => `${unitLabel(row, ctx)} — ${String(ctx.data.byId('indicator', row.indicator_id ?? null)?.code ?? '')}`,
-    test: within(0, 100, false),
+    // The range first: the indicator's kind is looked up only for the rare value outside 0-100.
+    test: (value, row, { data }) => {
+      const problem = percent(value);
+      return problem && data.byId('indicator', row.indicator_id ?? null)?.kind === 'percent' ? problem : null;
+    },
     alsoReads: [{ table: 'indicator', fields: ['kind'] }],
   }),
   ...(['value_prev', 'target'] as const).map((field) =>
@@ -225,20 +235,17 @@ export const RULES: readonly Rule[] = [
     field: 'met',
     label: unitLabel,
     test: (met, row, { data }) => {
+      const indicators = data.group('indicator', BY_CRITERION, [row.criterion_id ?? null]);
+      if (indicators.length === 0) return null;
       const key: Scalar[] = [row.unit_id ?? null, null, row.year ?? null, row.kind ?? null];
-      const failing: string[] = [];
-      let indicators = 0;
-      for (const indicator of data.group('indicator', BY_CRITERION, [row.criterion_id ?? null])) {
-        indicators++;
-        key[1] = indicator.id ?? null;
-        const value = data.get('indicator_value', key);
-        const ok = indicatorMet(indicator, value);
+      let derived = true;
+      for (const indicator of indicators) {
+        const ok = indicatorValueMet(data, indicator, key);
         if (ok === null) return null;
-        if (!ok) failing.push(String(indicator.code));
+        if (!ok) derived = false;
       }
-      if (indicators === 0) return null;
-      const derived = failing.length === 0;
       if ((met === 1) === derived) return null;
+      const failing = indicators.filter((indicator) => indicatorValueMet(data, indicator, key) === false).map((indicator) => String(indicator.code));
       const word = (b: boolean) => viText(b ? 'validation.met' : 'validation.notMet');
       const criterion = data.get('criterion', [row.criterion_id ?? null]);
       return {

@@ -33,7 +33,7 @@ export function treeSum(d: TreeSumDeclaration): Rule {
   const byParent = [tree.parentField];
   const byNode = [...values.scopeFields, values.nodeField];
   const children = (data: Dataset, node: Scalar) => data.group(tree.table, byParent, [node]);
-  const valueRow = (data: Dataset, scope: Scope, node: Scalar) => data.group(values.table, byNode, [...scope, node])[Symbol.iterator]().next().value as Row | undefined;
+  const valueRow = (data: Dataset, scope: Scope, node: Scalar) => data.find(values.table, byNode, [...scope, node]);
   const typed = (row: Row | undefined): { field: string; value: number } | null => {
     for (const field of d.values.typedFields) {
       const value = numberOrNull(row?.[field]);
