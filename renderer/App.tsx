@@ -1,20 +1,13 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import type { MessageKey } from '../shared/i18n';
-import { errorText } from './api';
+import { errorText, hold, prefetch } from './api';
 import { TaskProgress } from './components/TaskProgress';
 import { FindingsPanel } from './findings/FindingsPanel';
 import { FindingsStatus } from './findings/FindingsStatus';
 import { useI18n, useT } from './i18n';
 import { firstView, useApp, useCurrentPlan, type ViewId } from './store/app';
-import { DashboardView } from './views/dashboard/DashboardView';
+import { dashboardYear } from './views/dashboard/dashboard-year';
 import { MatrixFocusBar } from './views/dashboard/MatrixFocusBar';
-import { DocumentsView } from './views/DocumentsView';
-import { ExportView } from './views/export/ExportView';
-import { FundingView } from './views/funding/FundingView';
-import { ImportView } from './views/import/ImportView';
-import { MatrixView } from './views/matrix/MatrixView';
-import { PrintView } from './views/print/PrintView';
-import { UnitsView } from './views/UnitsView';
 
 const NAV: { id: ViewId; label: MessageKey; needsPlan: boolean }[] = [
   { id: 'documents', label: 'nav.documents', needsPlan: false },
@@ -27,15 +20,34 @@ const NAV: { id: ViewId; label: MessageKey; needsPlan: boolean }[] = [
   { id: 'print', label: 'nav.print', needsPlan: true },
 ];
 
-const VIEWS: Record<ViewId, () => React.JSX.Element> = {
-  documents: DocumentsView,
-  dashboard: DashboardView,
-  units: UnitsView,
-  matrix: MatrixView,
-  funding: FundingView,
-  import: ImportView,
-  export: ExportView,
-  print: PrintView,
+/**
+ * A view loaded the first time it is opened: the dashboard, the first screen, does not wait for the grid
+ * code. Until the view has mounted and sent its first requests, background work waits (api.whenQuiet).
+ */
+function later(load: () => Promise<ComponentType>) {
+  return lazy(async () => {
+    const mounted = hold();
+    const View = await load();
+    return {
+      default: function Loaded() {
+        useEffect(mounted, []);
+        return <View />;
+      },
+    };
+  });
+}
+// The first screen's code (with the charts) starts loading now, beside the document's first requests.
+const dashboard = import('./views/dashboard/DashboardView');
+
+const VIEWS: Record<ViewId, ComponentType> = {
+  documents: later(async () => (await import('./views/DocumentsView')).DocumentsView),
+  dashboard: later(async () => (await dashboard).DashboardView),
+  units: later(async () => (await import('./views/UnitsView')).UnitsView),
+  matrix: later(async () => (await import('./views/matrix/MatrixView')).MatrixView),
+  funding: later(async () => (await import('./views/funding/FundingView')).FundingView),
+  import: later(async () => (await import('./views/import/ImportView')).ImportView),
+  export: later(async () => (await import('./views/export/ExportView')).ExportView),
+  print: later(async () => (await import('./views/print/PrintView')).PrintView),
 };
 
 export function App() {
@@ -44,12 +56,17 @@ export function App() {
   const { document, view, setView, status, refresh, plans, planId, selectPlan } = useApp();
   const plan = useCurrentPlan();
   const [fatal, setFatal] = useState<string | null>(null);
+  // No view is shown before the document is known, so the first one opened is the one that stays.
+  const [ready, setReady] = useState(false);
 
   useEffect(() => {
     refresh().then(
       () => {
         const state = useApp.getState();
         if (state.document) setView(firstView(state.plans));
+        const plan = state.plans.find((p) => p.id === state.planId);
+        if (useApp.getState().view === 'dashboard' && plan) prefetch('dashboard.get', { planId: plan.id, year: dashboardYear(plan) });
+        setReady(true);
       },
       (error: unknown) => setFatal(errorText(error)),
     );
@@ -90,7 +107,11 @@ export function App() {
       </header>
       <main>
         {view === 'matrix' && <MatrixFocusBar />}
-        <View />
+        {ready && (
+          <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+            <View />
+          </Suspense>
+        )}
       </main>
       <FindingsPanel />
       <footer className={`statusbar ${status.kind}`} role="status">

@@ -6,7 +6,7 @@ import type { Finding, FindingTarget } from '../../shared/api/validation';
 import { Validator } from '../../shared/rules/engine';
 import { RULES } from '../../shared/rules/rules';
 import { TABLE_KEYS, isRuleTable } from '../../shared/rules/schema';
-import { call, errorText } from '../api';
+import { call, errorText, whenQuiet } from '../api';
 import { subscribeEdits } from '../store/edits';
 
 export interface FindingsState {
@@ -36,6 +36,8 @@ export async function loadFindings(planId: number | null): Promise<void> {
   }
   useFindings.setState({ planId, loading: true });
   try {
+    await whenQuiet();
+    if (seq !== loadSeq) return;
     const data = await call('validation.data', { planId });
     if (seq !== loadSeq) return;
     validator = new Validator(RULES, data.plan, data.tables);

@@ -34,7 +34,12 @@ describe('the dashboard in Chromium', () => {
 
   it('opens on the dashboard, every chart drawn from the data, nothing loaded from outside', async () => {
     const requested: string[] = [];
-    app.page.on('request', (r) => requested.push(r.url()));
+    const methods: string[] = [];
+    app.page.on('request', (r) => {
+      requested.push(r.url());
+      const method = /"method":"([\w.]+)"/.exec(r.postData() ?? '')?.[1];
+      if (method) methods.push(method);
+    });
     await app.page.reload();
     await app.page.getByRole('heading', { name: 'Tổng quan kế hoạch — Kế hoạch năm 2025' }).waitFor();
     for (const id of ['buckets', 'criteria', 'progress', 'resources', 'investment', 'findings']) {
@@ -44,6 +49,12 @@ describe('the dashboard in Chromium', () => {
     }
     const origin = new URL(app.server.url).origin;
     expect(requested.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
+    // The dashboard's data is asked for once, while its code loads, and the status bar's full validation
+    // waits behind it; no other screen loaded anything on the way.
+    await expect.poll(() => methods.includes('validation.data')).toBe(true);
+    expect(methods.filter((m) => m === 'dashboard.get')).toHaveLength(1);
+    expect(methods.indexOf('dashboard.get')).toBeLessThan(methods.indexOf('validation.data'));
+    expect(methods).not.toContain('doc.backups');
     expect(app.errors).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 import './dashboard.css';
 import './chart-setup';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { dashboardYear } from './dashboard-year';
 import type { DashboardData } from '../../../shared/api/dashboard';
 import { call } from '../../api';
 import { useFindings } from '../../findings/store';
@@ -19,8 +20,7 @@ export function DashboardView() {
   const { run, focusMatrix } = useApp();
   const [data, setData] = useState<DashboardData | null>(null);
   const [picked, setPicked] = useState<number | null>(null);
-  // A plan over a period (2021-2025) is looked at one year at a time; its first year unless one is picked.
-  const year = plan && picked !== null && picked >= plan.yearStart && picked <= plan.yearEnd ? picked : (plan?.yearStart ?? null);
+  const year = plan ? dashboardYear(plan, picked) : null;
 
   useEffect(() => {
     if (!plan || year === null) return;

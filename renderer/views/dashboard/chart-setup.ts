@@ -1,8 +1,19 @@
 // AG Charts Community in the app's look: registered once, green palette, the app's font, Vietnamese numbers.
-import { AllCommunityModule, ModuleRegistry, type AgChartThemeOverrides } from 'ag-charts-community';
+import {
+  BarSeriesModule,
+  CartesianChartModule,
+  CategoryAxisModule,
+  LegendModule,
+  LineSeriesModule,
+  ModuleRegistry,
+  NumberAxisModule,
+  type AgChartThemeOverrides,
+} from 'ag-charts-community';
 import { formatAmount } from '../../../shared/format/vi';
 
-ModuleRegistry.registerModules([AllCommunityModule]);
+// Only what the dashboard draws (bars, a line, category and number axes, legends): the first screen
+// parses a third of the charts library instead of all of it.
+ModuleRegistry.registerModules([CartesianChartModule, BarSeriesModule, LineSeriesModule, CategoryAxisModule, NumberAxisModule, LegendModule]);
 
 /** Series colours: the app's green first, then colours that stay apart in print. */
 export const CHART_COLOURS = ['#1f6f43', '#e0a526', '#3f7fbf', '#b3261e', '#7a5cad', '#5b8c5a', '#c46f2c', '#4d9aa3'];
