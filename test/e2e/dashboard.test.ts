@@ -1,6 +1,9 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closePrintBrowser } from '../../electron/backend/print/pdf';
+import { allPages, pdfImages } from '../helpers/pdf';
 import { seedTamDuongPlan, type TamDuongPlan } from '../helpers/tam-duong-plan';
 import { startApp, type RunningApp } from './harness';
 
@@ -28,7 +31,10 @@ describe('the dashboard in Chromium', () => {
     });
     await app.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.server.url).origin });
   });
-  afterAll(async () => app.close());
+  afterAll(async () => {
+    await app.close();
+    await closePrintBrowser();
+  });
 
   const card = (id: string) => app.page.getByTestId(`chart-${id}`);
 
@@ -108,6 +114,38 @@ describe('the dashboard in Chromium', () => {
     expect(picture.width).toBeGreaterThan(300);
     expect(picture.colours).toBeGreaterThan(20);
     expect(picture.inked).toBeGreaterThan(0.02);
+  });
+
+  it('adds a chart and a PNG from disk under the printed annex, with their captions', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Tổng quan' }).click();
+    await card('criteria').locator('canvas').first().waitFor();
+    await card('criteria').getByRole('button', { name: 'Thêm vào biểu in' }).click();
+    await expect.poll(() => page.getByRole('status').innerText()).toContain('Đã thêm biểu đồ vào biểu in (1 ảnh).');
+    const fromDisk = path.join(app.dataDir, 'so-xa.png');
+    await card('buckets').screenshot({ path: fromDisk });
+
+    await page.getByRole('button', { name: 'In biểu' }).click();
+    const images = page.getByRole('group', { name: 'Ảnh kèm theo biểu' });
+    await expect.poll(() => images.getByLabel('Chú thích ảnh 1').inputValue()).toBe('Số xã đạt từng tiêu chí');
+    const chooser = page.waitForEvent('filechooser');
+    await images.getByRole('button', { name: 'Thêm ảnh PNG…' }).click();
+    await (await chooser).setFiles(fromDisk);
+    await images.getByLabel('Chú thích ảnh 2').fill('Hình 2. Số xã theo số tiêu chí đạt');
+    await images.getByLabel('Chú thích ảnh 1').fill('Hình 1. Số xã đạt từng tiêu chí');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Lưu PDF' }).click()]);
+    const pdf = path.join(app.dataDir, 'with-images.pdf');
+    await download.saveAs(pdf);
+    const text = allPages(pdf).join('\n');
+    expect(text).toContain('Hình 1. Số xã đạt từng tiêu chí');
+    expect(text).toContain('Hình 2. Số xã theo số tiêu chí đạt');
+    expect(pdfImages(pdf)).toBe(2);
+
+    // Removed, an image no longer prints.
+    await images.getByRole('button', { name: 'Bỏ ảnh 1' }).click();
+    expect(await images.getByLabel('Chú thích ảnh 1').inputValue()).toBe('Hình 2. Số xã theo số tiêu chí đạt');
+    expect(app.errors).toEqual([]);
   });
 
   it('shows the plan paragraphs, editable, and copies them for Word', async () => {

@@ -35,6 +35,15 @@ export function pdfFonts(file: string): string[] {
     .filter(Boolean);
 }
 
+/** How many images the PDF holds (pdfimages -list; soft masks not counted). */
+export function pdfImages(file: string): number {
+  const out = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' });
+  return out
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.trim() !== '' && line.trim().split(/\s+/)[2] !== 'smask').length;
+}
+
 export interface Raster {
   width: number;
   height: number;

@@ -4,20 +4,35 @@ import { useRef } from 'react';
 import { call } from '../../api';
 import { useT } from '../../i18n';
 import { useApp } from '../../store/app';
+import { MAX_ANNEX_IMAGES, useAnnexImages } from '../../store/annex-images';
 import type { ChartSpec } from './chart-options';
 
-/** One chart with its "save as PNG" button; the PNG is handed to the backend as a file, then downloaded. */
+/**
+ * One chart with its buttons: the PNG is handed to the backend as a file, then downloaded, or kept to be
+ * printed under the annex tables.
+ */
 export function ChartCard({ spec, fileName }: { spec: ChartSpec; fileName: string }) {
   const t = useT();
-  const run = useApp((s) => s.run);
+  const { run, setStatus } = useApp();
   const chart = useRef<AgChartInstance>(null);
 
+  const pngFile = async () => {
+    if (!chart.current) return null;
+    const dataUrl = await chart.current.getImageDataURL({ fileFormat: 'image/png' });
+    return call('dashboard.saveChart', { chart: spec.id, name: fileName, dataUrl });
+  };
   const savePng = () =>
     run(async () => {
-      if (!chart.current) return;
-      const dataUrl = await chart.current.getImageDataURL({ fileFormat: 'image/png' });
-      const file = await call('dashboard.saveChart', { chart: spec.id, name: fileName, dataUrl });
-      await window.ntm.saveFile(file);
+      const file = await pngFile();
+      if (file) await window.ntm.saveFile(file);
+    });
+  const addToPrint = () =>
+    run(async () => {
+      const file = await pngFile();
+      if (!file) return;
+      const annex = useAnnexImages.getState();
+      if (annex.add([{ file, caption: String(spec.options.title?.text ?? '') }]) === 0) setStatus({ kind: 'error', text: t('print.imagesFull', { max: MAX_ANNEX_IMAGES }) });
+      else setStatus({ kind: 'saved', text: t('dashboard.addedToPrint', { count: useAnnexImages.getState().images.length }) });
     });
 
   return (
@@ -29,6 +44,7 @@ export function ChartCard({ spec, fileName }: { spec: ChartSpec; fileName: strin
           </div>
           <div className="chart-actions">
             <button onClick={() => void savePng()}>{t('dashboard.savePng')}</button>
+            <button onClick={() => void addToPrint()}>{t('dashboard.addToPrint')}</button>
           </div>
         </>
       ) : (

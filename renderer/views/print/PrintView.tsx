@@ -7,6 +7,7 @@ import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { useT } from '../../i18n';
 import { useApp, useCurrentPlan } from '../../store/app';
+import { MAX_ANNEX_IMAGES, useAnnexImages, type AnnexImage } from '../../store/annex-images';
 
 const TABLES: PrintTable[] = ['criteria', 'indicators', 'targets', 'resources', 'projects', 'recurrent', 'model-sites'];
 const WITH_SIDE: PrintTable[] = ['criteria', 'indicators'];
@@ -67,8 +68,8 @@ function formFrom(d: PrintDefaults, previous: PrintForm | null): PrintForm {
   };
 }
 
-function optionsOf(form: PrintForm, side: 'actual' | 'plan'): PrintOptionsInput {
-  return { ...form, side, docDate: form.docDate || null };
+function optionsOf(form: PrintForm, side: 'actual' | 'plan', images: readonly AnnexImage[]): PrintOptionsInput {
+  return { ...form, side, docDate: form.docDate || null, images: images.map(({ file, caption }) => ({ file, caption })) };
 }
 
 function planYears(plan: Plan): number[] {
@@ -88,6 +89,7 @@ export function PrintView() {
   const [busy, setBusy] = useState(false);
 
   const [side, setSide] = useState<'actual' | 'plan'>('actual');
+  const images = useAnnexImages();
 
   // The plan's header fields and the table's own title; the side changes the title, so it reloads too.
   useEffect(() => {
@@ -103,7 +105,7 @@ export function PrintView() {
   if (!form) return <p className="page muted">{t('common.loading')}</p>;
 
   const update = (patch: Partial<PrintForm>) => setForm({ ...form, ...patch });
-  const request = () => ({ planId: plan.id, table, options: optionsOf(form, side) });
+  const request = () => ({ planId: plan.id, table, options: optionsOf(form, side, images.images) });
   const work = async (action: () => Promise<void>) => {
     setBusy(true);
     setStatus({ kind: 'busy', text: t('print.working') });
@@ -111,6 +113,12 @@ export function PrintView() {
     setBusy(false);
   };
 
+  const addImages = () =>
+    run(async () => {
+      const files = await window.ntm.pickFiles({ accept: ['.png'], multiple: true });
+      const added = images.add(files.map((file) => ({ file, caption: '' })));
+      if (added < files.length) setStatus({ kind: 'error', text: t('print.imagesFull', { max: MAX_ANNEX_IMAGES }) });
+    });
   const showPreview = () =>
     work(async () => {
       const result = await call('print.pdf', request());
@@ -199,6 +207,27 @@ export function PrintView() {
           <Field label={t('print.docDate')}>
             <input type="date" aria-label={t('print.docDate')} value={form.docDate} onChange={(e) => update({ docDate: e.target.value })} />
           </Field>
+        </div>
+        <div className="annex-images" role="group" aria-label={t('print.images')}>
+          <strong>{t('print.images')}</strong>
+          {images.images.length === 0 ? (
+            <p className="muted">{t('print.imagesNone')}</p>
+          ) : (
+            <ol>
+              {images.images.map((image, i) => (
+                <li key={`${image.file.fileId}-${i}`}>
+                  <span className="image-name">{image.file.name}</span>
+                  <input aria-label={t('print.imageCaption', { n: i + 1 })} size={50} maxLength={300} value={image.caption} onChange={(e) => images.setCaption(i, e.target.value)} />
+                  <button aria-label={t('print.imageRemove', { n: i + 1 })} onClick={() => images.remove(i)}>
+                    ✕
+                  </button>
+                </li>
+              ))}
+            </ol>
+          )}
+          <button disabled={busy || images.images.length >= MAX_ANNEX_IMAGES} onClick={() => void addImages()}>
+            {t('print.addImages')}
+          </button>
         </div>
         <div className="row">
           <button type="submit" disabled={busy} onClick={() => void showPreview()}>
