@@ -1,8 +1,10 @@
 // Evaluate the formulas of a workbook with HyperFormula (GPL-3.0, licence key 'gpl-v3'), Excel's
 // rounding restored. Values are fed typed (text stays text: HyperFormula would otherwise read '5' as 5
-// and '10%' as 0.1), and results come back per formula cell as 'Sheet!A1'.
+// and '10%' as 0.1), and results come back per formula cell as 'Sheet!A1'. Row counts are counted without the
+// engine, and the engine gets only the cells the other formulas reach (see shortcut.ts).
 import { DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
 import { useExcelRounding } from './rounding-plugin';
+import { resultKey, shortcut } from './shortcut';
 
 export type CellValue = string | number | boolean | null;
 export type FormulaResult = CellValue | { error: string };
@@ -31,6 +33,15 @@ function content(cell: { value?: CellValue; formula?: string }): RawCellContent 
 
 /** Every formula cell's result, keyed 'Sheet!A1'. */
 export function evaluateFormulas(sheets: readonly SheetCells[]): Map<string, FormulaResult> {
+  const { counted, engine } = shortcut(sheets);
+  if (engine === null) return counted;
+  const results = evaluateWithEngine(engine === 'all' ? sheets : engine);
+  for (const [ref, result] of counted) if (!results.has(ref)) results.set(ref, result);
+  return results;
+}
+
+/** Every formula cell's result from HyperFormula over all the cells given (the reference the shortcut keeps to). */
+export function evaluateWithEngine(sheets: readonly SheetCells[]): Map<string, FormulaResult> {
   useExcelRounding();
   const data: Record<string, RawCellContent[][]> = {};
   for (const sheet of sheets) {
@@ -51,7 +62,7 @@ export function evaluateFormulas(sheets: readonly SheetCells[]): Map<string, For
       for (const [address, cell] of sheet.cells) {
         if (cell.formula === undefined) continue;
         const value = hf.getCellValue({ sheet: sheetId, ...parseA1(address) });
-        results.set(`${sheet.name}!${address.toUpperCase().replace(/\$/g, '')}`, value instanceof DetailedCellError ? { error: value.value } : value);
+        results.set(resultKey(sheet.name, address), value instanceof DetailedCellError ? { error: value.value } : value);
       }
     }
     return results;
