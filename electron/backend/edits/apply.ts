@@ -5,6 +5,7 @@ import type { Change, Scalar } from '../../../shared/api/edits';
 import { AppError } from '../errors';
 import { editableTable, type ColumnSpec, type EditableTable } from './registry';
 import { executeChange, tableSql } from './sql';
+import { encodeChanges } from './step-record';
 
 /** Oldest steps beyond this many are forgotten. */
 const MAX_UNDO_STEPS = 200;
@@ -32,7 +33,7 @@ function recordStep(db: Database.Database, label: string, forward: Change[], inv
   const id = Number(
     db
       .prepare('INSERT INTO undo_step (label, forward, inverse, undone, created_at) VALUES (?, ?, ?, 0, ?)')
-      .run(label, JSON.stringify(forward), JSON.stringify(inverse), new Date().toISOString()).lastInsertRowid,
+      .run(label, encodeChanges(forward), encodeChanges(inverse), new Date().toISOString()).lastInsertRowid,
   );
   db.prepare('DELETE FROM undo_step WHERE id <= ?').run(id - MAX_UNDO_STEPS);
   return id;
@@ -49,9 +50,10 @@ function applyOne(db: Database.Database, change: Change): { forward: Change; inv
     return { forward: change, inverse: old === undefined ? { op: 'delete', table: table.name, key: change.key } : { ...change, value: old } };
   }
   if (change.op === 'insert') {
-    const row = { ...change.row, ...executeChange(db, change) };
-    const key = table.keyColumns.map((k) => row[k] as string | number);
-    return { forward: { ...change, row }, inverse: { op: 'delete', table: table.name, key } };
+    const assigned = insertRow(db, table, change);
+    const forward = Object.keys(assigned).length === 0 ? change : { ...change, row: { ...change.row, ...assigned } };
+    const key = table.keyColumns.map((k) => forward.row[k] as string | number);
+    return { forward, inverse: { op: 'delete', table: table.name, key } };
   }
   const before = tableSql(db, table.name).row(change.key);
   if (!before) throw new AppError('edits.rowMissing', { table: table.name, key: change.key.join(', ') });
@@ -87,11 +89,26 @@ function validate(db: Database.Database, change: Change): Change {
     if (!spec) throw new AppError('edits.unknownField', { table: table.name, field });
     checkValue(table, field, spec, value);
   }
-  const key = table.keyColumns.map((k) => change.row[k]);
+  // A key SQLite keeps unique is checked by the insert itself (see insertRow); others are looked up first.
+  if (!tableSql(db, table.name).uniqueKey) refuseExisting(db, table, change.row);
+  return change;
+}
+
+/** Insert a validated row; a row with the same key already there is refused as `refuseExisting` says it. */
+function insertRow(db: Database.Database, table: EditableTable, change: Extract<Change, { op: 'insert' }>): Record<string, Scalar> {
+  try {
+    return executeChange(db, change);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'edits.rowExists') refuseExisting(db, table, change.row);
+    throw error;
+  }
+}
+
+function refuseExisting(db: Database.Database, table: EditableTable, row: Record<string, Scalar>): void {
+  const key = table.keyColumns.map((k) => row[k]);
   if (key.every((v) => v !== undefined) && tableSql(db, table.name).row(key as (string | number)[]) !== undefined) {
     throw new AppError('edits.rowExists', { table: table.name, key: key.join(', ') });
   }
-  return change;
 }
 
 function checkKey(db: Database.Database, table: EditableTable, key: (string | number)[]): void {

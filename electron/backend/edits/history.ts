@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { Change } from '../../../shared/api/edits';
 import { executeChange } from './sql';
+import { decodeChanges } from './step-record';
 
 interface StepRow {
   id: number;
@@ -39,7 +40,7 @@ export function redo(db: Database.Database): Change[] {
 
 function replay(db: Database.Database, step: StepRow | undefined, side: 'forward' | 'inverse', undone: 0 | 1): Change[] {
   if (!step) return [];
-  const changes = JSON.parse(step[side]) as Change[];
+  const changes = decodeChanges(step[side]);
   for (const change of changes) executeChange(db, change);
   db.prepare('UPDATE undo_step SET undone = ? WHERE id = ?').run(undone, step.id);
   return changes;

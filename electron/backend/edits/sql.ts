@@ -12,6 +12,8 @@ class TableSql {
   private readonly name: string;
   private readonly byKey = new Map<string, Database.Statement>();
   readonly keyTypes: ('integer' | 'text')[];
+  /** The key columns are the primary key or a unique index: SQLite itself refuses a second row with a key. */
+  readonly uniqueKey: boolean;
 
   constructor(
     private readonly db: Database.Database,
@@ -19,8 +21,15 @@ class TableSql {
   ) {
     this.name = ident(table.name);
     this.where = table.keyColumns.map((k) => `${ident(k)} = ?`).join(' AND ');
-    const info = db.prepare(`PRAGMA table_info(${this.name})`).all() as { name: string; type: string }[];
+    const info = db.prepare(`PRAGMA table_info(${this.name})`).all() as { name: string; type: string; pk: number }[];
     this.keyTypes = table.keyColumns.map((k) => (info.find((c) => c.name === k)?.type.toUpperCase() === 'INTEGER' ? 'integer' : 'text'));
+    this.uniqueKey = sameColumns(info.filter((c) => c.pk > 0).map((c) => c.name), table.keyColumns) || this.uniqueIndexes().some((columns) => sameColumns(columns, table.keyColumns));
+  }
+
+  /** Columns of each unique index of the table. */
+  private uniqueIndexes(): string[][] {
+    const indexes = this.db.prepare(`PRAGMA index_list(${this.name})`).all() as { name: string; unique: number }[];
+    return indexes.filter((i) => i.unique).map((i) => (this.db.prepare('SELECT name FROM pragma_index_info(?)').all(i.name) as { name: string }[]).map((c) => c.name));
   }
 
   private cached(key: string, sql: string): Database.Statement {
@@ -45,8 +54,10 @@ class TableSql {
 
   insert(row: Record<string, Scalar>): number {
     const columns = Object.keys(row);
-    const sql = `INSERT INTO ${this.name} (${columns.map(ident).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
-    return Number(this.cached(`insert ${columns.join(',')}`, sql).run(...columns.map((c) => toSql(row[c] as Scalar))).lastInsertRowid);
+    const id = `insert ${columns.join(',')}`;
+    let stmt = this.byKey.get(id);
+    if (!stmt) this.byKey.set(id, (stmt = this.db.prepare(`INSERT INTO ${this.name} (${columns.map(ident).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)));
+    return Number(stmt.run(...columns.map((c) => toSql(row[c] as Scalar))).lastInsertRowid);
   }
 
   delete(key: readonly (string | number)[]): void {
@@ -60,6 +71,8 @@ function ident(name: string): string {
   if (!IDENTIFIER.test(name)) throw new AppError('edits.unknownField', { table: '?', field: name });
   return `"${name}"`;
 }
+
+const sameColumns = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((c) => b.includes(c));
 
 const toSql = (value: Scalar): string | number | null => (typeof value === 'boolean' ? (value ? 1 : 0) : value);
 
