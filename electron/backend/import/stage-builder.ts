@@ -10,6 +10,7 @@ import { editableTable } from '../edits/registry';
 import type { ImportProblem, DiffItem, DiffCounts } from '../../../shared/api/import';
 import { rowId } from './row-id';
 import type { SheetGrid } from './sheet-grid';
+import { cellAddress } from './workbook-model';
 
 export interface Place {
   row: number;
@@ -20,6 +21,11 @@ export interface Place {
 }
 
 const MAX_DIFF_ITEMS = 2_000;
+
+interface Reader {
+  statement: Database.Statement;
+  boolean: boolean;
+}
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
 export class StageBuilder {
@@ -33,7 +39,7 @@ export class StageBuilder {
   rows = 0;
   values = 0;
   /** Per table and field: the statement reading the current value, or null when the table is empty. */
-  private readonly readers = new Map<string, Database.Statement | null>();
+  private readonly readers = new Map<string, Reader | null>();
 
   /**
    * @param newRows rows this batch inserts, by table and key: shared by every file of the batch, so a
@@ -71,7 +77,7 @@ export class StageBuilder {
    * exist yet changes nothing.
    */
   set(target: CellTarget, value: Scalar, place: Place, bound: Omit<BoundCell, 'cell' | 'target'> | null): void {
-    if (bound) this.cells.push({ cell: `${addressOf(this.grid, place)}`, target, ...bound });
+    if (bound) this.cells.push({ cell: cellAddress(place.row, place.col), target, ...bound });
     const current = this.current(target);
     if (value !== null && value !== '') this.values++;
     if (current === undefined && (value === null || value === '')) return;
@@ -93,7 +99,8 @@ export class StageBuilder {
       return;
     }
     const keyColumns = editableTable(target.table)?.keyColumns ?? [];
-    const row: Record<string, Scalar> = Object.fromEntries(keyColumns.map((k, i) => [k, target.key[i] as Scalar]));
+    const row: Record<string, Scalar> = {};
+    for (let i = 0; i < keyColumns.length; i++) row[keyColumns[i] as string] = target.key[i] as Scalar;
     row[target.field] = value;
     this.newRows.set(id, row);
     this.changes.push({ op: 'insert', table: target.table, row });
@@ -122,24 +129,26 @@ export class StageBuilder {
 
   /** The value now in the document; undefined when the row does not exist. */
   private current(target: CellTarget): Scalar | undefined {
-    const table = editableTable(target.table);
-    if (!table || !IDENTIFIER.test(target.field)) return undefined;
-    const id = `${table.name}.${target.field}`;
+    const id = `${target.table}.${target.field}`;
     let reader = this.readers.get(id);
     if (reader === undefined) {
-      const empty = this.db.prepare(`SELECT 1 FROM "${table.name}" LIMIT 1`).get() === undefined;
-      const where = table.keyColumns.map((k) => `"${k}" = ?`).join(' AND ');
-      reader = empty ? null : this.db.prepare(`SELECT "${target.field}" AS v FROM "${table.name}" WHERE ${where}`);
+      reader = this.reader(target.table, target.field);
       this.readers.set(id, reader);
     }
-    const row = reader?.get(...target.key) as { v: Scalar } | undefined;
+    if (!reader) return undefined;
+    const row = reader.statement.get(...target.key) as { v: Scalar } | undefined;
     if (!row) return undefined;
-    return table.columns[target.field]?.type === 'boolean' && row.v !== null ? row.v === 1 || row.v === true : row.v;
+    return reader.boolean && row.v !== null ? row.v === 1 || row.v === true : row.v;
   }
-}
 
-function addressOf(grid: SheetGrid, place: Place): string {
-  return grid.address(place.row, place.col).split('!').pop() as string;
+  /** The statement reading one field of a registered table; null when the table is empty (or not registered). */
+  private reader(tableName: string, field: string): Reader | null {
+    const table = editableTable(tableName);
+    if (!table || !IDENTIFIER.test(field)) return null;
+    if (this.db.prepare(`SELECT 1 FROM "${table.name}" LIMIT 1`).get() === undefined) return null;
+    const where = table.keyColumns.map((k) => `"${k}" = ?`).join(' AND ');
+    return { statement: this.db.prepare(`SELECT "${field}" AS v FROM "${table.name}" WHERE ${where}`), boolean: table.columns[field]?.type === 'boolean' };
+  }
 }
 
 function sameValue(a: Scalar, b: Scalar): boolean {

@@ -1,15 +1,23 @@
 // Comparing labels the way people read them: without case, diacritics or extra spaces.
 import type { WordGroups } from './form-definition';
 
-/** Lower case, no diacritics (đ → d), single spaces. */
+const foldCache = new Map<string, string>();
+
+/** Lower case, no diacritics (đ → d), single spaces. A form folds the same marks and names many times over. */
 export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  let out = foldCache.get(text);
+  if (out === undefined) {
+    out = text
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .replace(/[đĐ]/g, 'd')
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (foldCache.size >= 100_000) foldCache.clear();
+    foldCache.set(text, out);
+  }
+  return out;
 }
 
 const foldedGroups = new WeakMap<WordGroups, string[][]>();
