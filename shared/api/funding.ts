@@ -72,19 +72,6 @@ const PlanOnly = z.object({ planId: Id }).strict();
 /** What every plan-scoped table returns besides its rows: the plan, the year shown and the plan's years. */
 const Scope = z.object({ plan: Plan, year: Year, years: z.array(Year) });
 
-export const FundingCheck = z.object({
-  kind: z.enum(['stated', 'projects', 'recurrent']),
-  sourceId: Id.nullable(),
-  /** Row label as the user sees it: "I.1 Vốn đầu tư phát triển". */
-  label: z.string(),
-  table: z.string(),
-  key: z.array(z.union([z.string(), z.number()])),
-  field: z.string(),
-  expected: z.number().nullable(),
-  actual: z.number().nullable(),
-});
-export type FundingCheck = z.infer<typeof FundingCheck>;
-
 export const fundingMethods = {
   'funding.sources': method(z.object({}).strict(), z.array(CapitalSource)),
   'funding.removeSource': method(z.object({ id: Id }).strict(), z.object({ stepId: z.number().int(), canUndo: z.boolean(), canRedo: z.boolean() })),
@@ -100,6 +87,4 @@ export const fundingMethods = {
     Scope.extend({ communes: z.array(Unit), villages: z.array(Unit), indicators: z.array(TargetIndicator), recognition: z.array(RecognitionTarget) }),
   ),
   'funding.modelSites': method(PlanOnly, Scope.extend({ communes: z.array(Unit), villages: z.array(Unit), sites: z.array(ModelSite) })),
-  /** Cross-table checks of a plan year: stated figures vs parts, projects vs investment, recurrent vs resources. */
-  'funding.checks': method(PlanYear, z.array(FundingCheck)),
 } as const;

@@ -44,13 +44,6 @@ export interface SourceNode<S extends SourceLike = SourceLike> {
   childIds: number[];
 }
 
-/** Amounts equal to the thousand VND (3 decimals of a million) are equal. */
-export const AMOUNT_TOLERANCE = 0.0005;
-
-export function sameAmount(a: number, b: number): boolean {
-  return Math.abs(a - b) < AMOUNT_TOLERANCE;
-}
-
 /** Sum that ignores empty cells and is null when every cell is empty; rounded so 0.1 + 0.2 is 0.3. */
 export function sumAmounts(values: Iterable<number | null | undefined>): number | null {
   let total: number | null = null;
@@ -86,24 +79,6 @@ export function sourceTree<S extends SourceLike>(sources: readonly S[]): SourceN
     else visit(top, 0, '');
   }
   return out;
-}
-
-/** Ids of a source and everything below it. */
-export function subtreeIds(nodes: readonly SourceNode[], id: number): Set<number> {
-  const byId = new Map(nodes.map((n) => [n.source.id, n]));
-  const out = new Set<number>();
-  const stack = [id];
-  while (stack.length > 0) {
-    const next = stack.pop() as number;
-    if (out.has(next)) continue;
-    out.add(next);
-    stack.push(...(byId.get(next)?.childIds ?? []));
-  }
-  return out;
-}
-
-export function sourceByRole<S extends SourceLike>(nodes: readonly SourceNode<S>[], role: SourceRole): SourceNode<S> | undefined {
-  return nodes.find((n) => n.source.role === role);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -147,36 +122,6 @@ export function resourceLines<S extends SourceLike>(nodes: readonly SourceNode<S
     return line;
   };
   return nodes.map(compute);
-}
-
-export interface StatedMismatch {
-  sourceId: number;
-  path: string;
-  label: string;
-  /** Which stored figure disagrees: the row's own amount/investment, or the typed total. */
-  field: ResourceField | 'typed_total';
-  stated: number;
-  parts: number;
-}
-
-/** Figures stated for rows with parts that disagree with the sum of those parts. */
-export function statedMismatches(lines: readonly ResourceLine[]): StatedMismatch[] {
-  const out: StatedMismatch[] = [];
-  for (const line of lines) {
-    const e = line.entry;
-    if (!e) continue;
-    const push = (field: StatedMismatch['field'], stated: number | null, parts: number | null, fromParts: boolean) => {
-      if (stated !== null && fromParts && parts !== null && !sameAmount(stated, parts)) {
-        out.push({ sourceId: line.source.id, path: line.path, label: line.source.label, field, stated, parts });
-      }
-    };
-    push('amount', e.amount, line.amount, line.fromParts.amount);
-    push('investment', e.investment, line.investment, line.fromParts.investment);
-    if (e.typedTotal !== null && line.amount !== null && !sameAmount(e.typedTotal, line.amount) && (line.fromParts.amount || e.amount !== null)) {
-      out.push({ sourceId: line.source.id, path: line.path, label: line.source.label, field: 'typed_total', stated: e.typedTotal, parts: line.amount });
-    }
-  }
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -230,37 +175,6 @@ export function projectSections<S extends SourceLike, P extends ProjectLike>(nod
       return { phase, projects: inPhase, totals: projectTotals(inPhase) };
     });
     out.push({ node, totals: projectTotals(list), phases });
-  }
-  return out;
-}
-
-export interface ProjectCheck {
-  sourceId: number;
-  path: string;
-  label: string;
-  /** Plan for the year of the projects of this source and the sources below it. */
-  projectsPlan: number;
-  /** The source's investment in the resources table (null when empty). */
-  investment: number | null;
-  ok: boolean;
-}
-
-/** For every source that has projects: their plan for the year against the source's investment. */
-export function projectChecks(lines: readonly ResourceLine[], projects: readonly ProjectLike[]): ProjectCheck[] {
-  const withProjects = new Set(projects.map((p) => p.sourceId));
-  const out: ProjectCheck[] = [];
-  for (const line of lines) {
-    if (!withProjects.has(line.source.id)) continue;
-    const ids = subtreeIds(lines, line.source.id);
-    const plan = sumAmounts(projects.filter((p) => ids.has(p.sourceId)).map((p) => p.planAmount)) ?? 0;
-    out.push({
-      sourceId: line.source.id,
-      path: line.path,
-      label: line.source.label,
-      projectsPlan: plan,
-      investment: line.investment,
-      ok: sameAmount(plan, line.investment ?? 0),
-    });
   }
   return out;
 }

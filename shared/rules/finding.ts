@@ -47,3 +47,8 @@ export function makeFinding(f: FindingInput): Finding {
 export function rowKey(table: RuleTable, row: Row): (string | number)[] {
   return TABLE_KEYS[table].map((k) => row[k] as string | number);
 }
+
+/** A row holding only its key (for the label of a row that is not stored, e.g. a parent computed from its parts). */
+export function keyRow(table: RuleTable, key: readonly Scalar[]): Row {
+  return Object.fromEntries(TABLE_KEYS[table].map((k, i) => [k, key[i] ?? null]));
+}

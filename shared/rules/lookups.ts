@@ -17,6 +17,17 @@ export function hasChildren(data: Dataset, table: 'recurrent_content' | 'capital
   return data.groupSize(table, BY_PARENT, [id]) > 0;
 }
 
+/** Ids of the sources below a source, at any depth. */
+export function descendants(data: Dataset, id: Scalar): Scalar[] {
+  const out: Scalar[] = [];
+  for (let i = -1; i < out.length; i++) {
+    for (const child of data.group('capital_source', BY_PARENT, [i < 0 ? id : (out[i] ?? null)])) {
+      if (!out.includes(child.id ?? null) && child.id !== id) out.push(child.id ?? null);
+    }
+  }
+  return out;
+}
+
 /** Criteria marked met for one unit, year and kind; null when the row has no marks at all. */
 export function metCount(data: Dataset, unitId: Scalar, year: number, kind: 'actual' | 'plan'): number | null {
   let marks = 0;

@@ -7,8 +7,8 @@ import { viText } from './finding';
 import { cellCheck, type CellCheckDeclaration, type Problem } from './kinds/cell-check';
 import { presence } from './kinds/presence';
 import { sumEquals } from './kinds/sum-equals';
-import { treeSum } from './kinds/tree-sum';
-import { hasChildren, indicatorMet, isCommune, metCount, sourceLabel, sourceWithRole, unitName } from './lookups';
+import { treeFigures, treeSum } from './kinds/tree-sum';
+import { descendants, hasChildren, indicatorMet, isCommune, metCount, sourceLabel, sourceWithRole, unitName } from './lookups';
 import type { RuleTable } from './schema';
 import type { Rule, RuleContext } from './types';
 
@@ -68,20 +68,19 @@ function indicatorValueMet(data: Dataset, indicator: Row, key: Scalar[]): boolea
 const criteriaCount = ({ data }: RuleContext) => data.size('criterion');
 const planStatus = (row: Row, { plan }: RuleContext) => row.kind === 'plan' && row.year === plan.yearStart;
 
+const SOURCE_TREE = { table: 'capital_source', parentField: 'parent_id', labelField: 'label' } as const;
+const INVESTMENT = { table: 'resource_amount', nodeField: 'source_id', scopeFields: ['plan_id', 'year'], field: 'investment', typedFields: ['investment'] } as const;
+const investmentFigures = treeFigures(SOURCE_TREE, INVESTMENT);
+
 export const RULES: readonly Rule[] = [
   // Parent = sum of children over the capital-source tree (amount, and investment).
   treeSum({
     id: 'resources.parentSum',
-    tree: { table: 'capital_source', parentField: 'parent_id', labelField: 'label' },
+    tree: SOURCE_TREE,
     values: { table: 'resource_amount', nodeField: 'source_id', scopeFields: ['plan_id', 'year'], field: 'amount', typedFields: ['typed_total', 'amount'] },
     decimals: MONEY_DECIMALS,
   }),
-  treeSum({
-    id: 'resources.parentInvestment',
-    tree: { table: 'capital_source', parentField: 'parent_id', labelField: 'label' },
-    values: { table: 'resource_amount', nodeField: 'source_id', scopeFields: ['plan_id', 'year'], field: 'investment', typedFields: ['investment'] },
-    decimals: MONEY_DECIMALS,
-  }),
+  treeSum({ id: 'resources.parentInvestment', tree: SOURCE_TREE, values: INVESTMENT, decimals: MONEY_DECIMALS }),
   treeSum({
     id: 'recurrent.parentSum',
     tree: { table: 'recurrent_content', parentField: 'parent_id', labelField: 'label' },
@@ -92,8 +91,22 @@ export const RULES: readonly Rule[] = [
   // Equality across tables.
   sumEquals({
     id: 'projects.matchInvestment',
-    parts: { table: 'project', field: 'plan_amount', groupBy: ['plan_id', 'year', 'source_id'] },
-    total: { table: 'resource_amount', field: 'investment', keyOf: (group) => group, groupOf: (row) => [row.plan_id ?? null, row.year ?? null, row.source_id ?? null], label: resourceLabel },
+    parts: {
+      table: 'project',
+      field: 'plan_amount',
+      groupBy: ['plan_id', 'year', 'source_id'],
+      below: ([planId, year, source], { data }) => descendants(data, source ?? null).map((id) => [planId ?? null, year ?? null, id]),
+    },
+    total: {
+      table: 'resource_amount',
+      field: 'investment',
+      keyOf: (group) => group,
+      groupOf: (row) => [row.plan_id ?? null, row.year ?? null, row.source_id ?? null],
+      label: resourceLabel,
+      // A source whose investment is not typed is the sum of its sub-sources' (I = I.1 + I.2).
+      computed: ([planId, year, source], { data }) => investmentFigures.figure(data, [planId ?? null, year ?? null], source ?? null),
+    },
+    alsoReads: [{ table: 'capital_source', fields: ['parent_id'] }],
     what: 'validation.what.projects',
     decimals: MONEY_DECIMALS,
   }),

@@ -17,6 +17,9 @@ describe('the funding tables in Chromium', () => {
         plan = await enterTamDuong(backend);
       },
     });
+    // The cross-table list shows the rules engine's findings: wait until the first full run is in (the
+    // twelve communes have no status at the end of 2024 yet), with the dashboard shown as a person would.
+    await app.page.getByTestId('findings-count').getByText('12 cảnh báo').waitFor({ timeout: 30_000 });
   });
   afterAll(async () => app.close());
 
@@ -96,7 +99,7 @@ describe('the funding tables in Chromium', () => {
     await eventually(() => stored('central_investment', 'investment')).toBe(19000);
     await eventually(() => text(resource('central', 'investment'))).toBe('19.000');
     await eventually(() => resource('central', 'investment').getAttribute('class')).toContain('xl-finding-error');
-    expect(await text(app.page.getByTestId('funding-checks'))).toContain('vốn đầu tư 19.000 khác tổng kế hoạch vốn các công trình 19.783');
+    await eventually(() => text(app.page.getByTestId('funding-checks'))).toContain('Vốn ngân sách Trung ương trực tiếp đầu tư: 19.000 ≠ tổng kế hoạch năm các dự án: tổng 26 dòng = 19.783');
 
     await app.page.keyboard.press('Control+z');
     await eventually(() => stored('central_investment', 'investment')).toBe(19783);
@@ -169,9 +172,10 @@ describe('the funding tables in Chromium', () => {
     await eventually(() => text(total())).toBe('2.000');
     await type(cell(1, 'Nà Tăm'), '1.973');
     await eventually(() => text(total())).toBe('3.973');
-    await eventually(() => text(app.page.getByTestId('funding-checks'))).toContain('Các bảng khớp nhau.');
+    // The allocation typed above may still disagree with the resources; the recurrent capital agrees.
+    await eventually(() => text(app.page.getByTestId('funding-checks'))).not.toContain('tổng vốn sự nghiệp theo nội dung');
     await type(cell(1, 'Nà Tăm'), '1.900');
-    await eventually(() => text(app.page.getByTestId('funding-checks'))).toContain('3.973 khác tổng vốn sự nghiệp theo nội dung 3.900');
+    await eventually(() => text(app.page.getByTestId('funding-checks'))).toContain('Vốn sự nghiệp: 3.973 ≠ tổng vốn sự nghiệp theo nội dung: 2.000 + 1.900 = 3.900');
     expect(app.errors).toEqual([]);
   });
 

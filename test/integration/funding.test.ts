@@ -19,6 +19,12 @@ async function open(): Promise<Backend> {
   return backend;
 }
 
+/** The rules engine's findings about the funding tables: what the funding screen lists above its tables. */
+async function fundingFindings(b: Backend, planId: number) {
+  const { findings } = await b.dispatch('validation.run', { planId });
+  return findings.filter((f) => ['resource_amount', 'allocation', 'project', 'recurrent_amount', 'recurrent_content'].includes(f.target?.table ?? ''));
+}
+
 async function lines(b: Backend, t: TamDuong) {
   const data = await b.dispatch('funding.resources', { planId: t.planId });
   const tree = resourceLines(sourceTree(data.sources), data.entries);
@@ -111,7 +117,7 @@ describe('resources (Biểu 04) — Tam Đường 2025', () => {
         bySource: { I: 23756, 'I.1': 19783, 'I.2': 3973, II: 74135, III: 107359, 'III.1': 13394, 'III.2': 93965, IV: 0 },
       },
     ]);
-    expect(await b.dispatch('funding.checks', { planId: t.planId })).toEqual([]);
+    expect(await fundingFindings(b, t.planId)).toEqual([]);
   });
 
   it('keeps a typed total that disagrees with its parts and reports both figures', async () => {
@@ -122,8 +128,13 @@ describe('resources (Biểu 04) — Tam Đường 2025', () => {
       changes: [{ op: 'set', table: 'resource_amount', key: [t.planId, t.year, t.role('total').id], field: 'typed_total', value: 205000 }],
     });
     expect((await lines(b, t))('total').amount).toBe(205250);
-    expect(await b.dispatch('funding.checks', { planId: t.planId })).toEqual([
-      expect.objectContaining({ kind: 'stated', table: 'resource_amount', key: [t.planId, 2025, t.role('total').id], field: 'typed_total', expected: 205250, actual: 205000 }),
+    expect(await fundingFindings(b, t.planId)).toEqual([
+      expect.objectContaining({
+        rule: 'resources.parentSum',
+        target: { table: 'resource_amount', key: [t.planId, 2025, t.role('total').id], field: 'typed_total' },
+        expected: 205250,
+        actual: 205000,
+      }),
     ]);
   });
 
@@ -137,11 +148,12 @@ describe('resources (Biểu 04) — Tam Đường 2025', () => {
     const line = await lines(b, t);
     expect(line('local').amount).toBe(70000);
     expect(line('total').amount).toBe(205250 - 74135 + 70000);
-    const checks = await b.dispatch('funding.checks', { planId: t.planId });
-    expect(checks).toEqual([expect.objectContaining({ kind: 'stated', field: 'amount', label: 'II Vốn ngân sách địa phương', expected: 70000, actual: 74135 })]);
+    expect(await fundingFindings(b, t.planId)).toEqual([
+      expect.objectContaining({ rule: 'resources.parentSum', column: 'Số vốn', row: 'Vốn ngân sách địa phương', expected: 70000, actual: 74135, message: 'Vốn ngân sách địa phương: 74.135 ≠ 70.000 = 70.000' }),
+    ]);
     await b.dispatch('edits.undo', {});
     expect((await lines(b, t))('total').amount).toBe(205250);
-    expect(await b.dispatch('funding.checks', { planId: t.planId })).toEqual([]);
+    expect(await fundingFindings(b, t.planId)).toEqual([]);
   });
 
   it('refuses bad input with a clear message and changes nothing', async () => {
@@ -188,18 +200,16 @@ describe('projects (Biểu 05) — Tam Đường 2025', () => {
     const examples = await readExampleProjects();
     const first = (await b.dispatch('funding.projects', { planId: t.planId })).projects.find((p) => p.name === examples[0]!.name)!;
     await b.dispatch('edits.apply', { label: 'Sửa kế hoạch vốn', changes: [{ op: 'set', table: 'project', key: [first.id], field: 'plan_amount', value: 1000 }] });
-    expect(await b.dispatch('funding.checks', { planId: t.planId })).toEqual([
+    expect(await fundingFindings(b, t.planId)).toEqual([
       expect.objectContaining({
-        kind: 'projects',
-        table: 'resource_amount',
-        key: [t.planId, 2025, t.role('central').id],
-        field: 'investment',
+        rule: 'projects.matchInvestment',
+        target: { table: 'resource_amount', key: [t.planId, 2025, t.role('central').id], field: 'investment' },
         expected: 19783 - 1129 + 1000,
         actual: 19783,
       }),
     ]);
     await b.dispatch('edits.undo', {});
-    expect(await b.dispatch('funding.checks', { planId: t.planId })).toEqual([]);
+    expect(await fundingFindings(b, t.planId)).toEqual([]);
   });
 });
 
@@ -222,10 +232,15 @@ describe('recurrent capital (Biểu 07) and allocation', () => {
         { op: 'set', table: 'recurrent_amount', key: [9002, c], field: 'amount', value: 1973 },
       ],
     });
-    expect(await b.dispatch('funding.checks', { planId: t.planId })).toEqual([]);
+    expect(await fundingFindings(b, t.planId)).toEqual([]);
     await b.dispatch('edits.apply', { label: 'Sửa', changes: [{ op: 'set', table: 'recurrent_amount', key: [9002, c], field: 'amount', value: 1900 }] });
-    expect(await b.dispatch('funding.checks', { planId: t.planId })).toEqual([
-      expect.objectContaining({ kind: 'recurrent', field: 'amount', key: [t.planId, 2025, t.role('central_recurrent').id], expected: 3900, actual: 3973 }),
+    expect(await fundingFindings(b, t.planId)).toEqual([
+      expect.objectContaining({
+        rule: 'recurrent.matchCentral',
+        target: { table: 'resource_amount', key: [t.planId, 2025, t.role('central_recurrent').id], field: 'amount' },
+        expected: 3900,
+        actual: 3973,
+      }),
     ]);
     const data = await b.dispatch('funding.recurrent', { planId: t.planId });
     expect(data.contents.map((x) => x.label)).toEqual(['Quy hoạch', 'Đào tạo, tập huấn']);

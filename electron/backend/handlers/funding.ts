@@ -2,7 +2,6 @@ import '../funding/editable-tables';
 import '../funding/summary';
 import type { HandlerMap } from '../context';
 import { historyState } from '../edits/history';
-import { fundingChecks } from '../funding/checks';
 import { listSources, removeSource } from '../funding/sources';
 import {
   loadAllocation,
@@ -73,5 +72,4 @@ export const fundingHandlers = {
     const communes = planCommunes(db, scope.plan);
     return { ...scope, communes, villages: planVillages(db, communes), sites: loadModelSites(db, planId) };
   },
-  'funding.checks': ({ planId, year }, ctx) => fundingChecks(ctx.doc().db, planId, year),
 } satisfies Partial<HandlerMap>;

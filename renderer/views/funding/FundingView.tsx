@@ -87,7 +87,7 @@ export function FundingView() {
         <span className="muted">{t('funding.unitNote')}</span>
       </div>
       <ChecksList checks={checks} />
-      {tab === 'resources' && <ResourcesGrid planId={plan.id} year={year} checks={checks} />}
+      {tab === 'resources' && <ResourcesGrid planId={plan.id} year={year} />}
       {tab === 'projects' && <ProjectsGrid planId={plan.id} year={year} checks={checks} />}
       {tab === 'allocation' && <AllocationGrid planId={plan.id} year={year} />}
       {tab === 'recurrent' && <RecurrentGrid planId={plan.id} checks={checks} />}

@@ -86,10 +86,10 @@ export function ProjectsGrid({ planId, year, checks }: { planId: number; year: n
     cellFinding: (rowId, colId) => {
       if (rowId.startsWith('p')) return FIELD[colId] ? findings.at([Number(rowId.slice(1))], FIELD[colId] as string) : null;
       if (colId !== 'planAmount' || !/^s\d+$/.test(rowId)) return null;
-      const found = checks.list.find((c) => c.check.kind === 'projects' && c.check.sourceId === Number(rowId.slice(1)));
-      return found ? { severity: 'error', message: found.message } : null;
+      const found = checks.list.find((f) => f.rule === 'projects.matchInvestment' && f.target?.key[2] === Number(rowId.slice(1)));
+      return found ? { severity: found.severity, message: found.message } : null;
     },
-    findingsVersion: checks.version + findings.version,
+    findingsVersion: findings.version,
   });
   useFindingFocus('project', grid.api, (key, field) => ({ rowId: `p${key[0]}`, colId: COLUMN_OF[field] ?? 'name' }));
 

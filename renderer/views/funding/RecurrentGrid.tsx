@@ -115,7 +115,7 @@ export function RecurrentGrid({ planId, checks }: { planId: number; checks: Fund
     ];
     void applyEdit(t('funding.label.removeRow'), changes).catch(() => undefined);
   };
-  const recurrentCheck = checks.list.find((c) => c.check.kind === 'recurrent');
+  const recurrentCheck = checks.list.find((f) => f.rule === 'recurrent.matchCentral');
 
   return (
     <>

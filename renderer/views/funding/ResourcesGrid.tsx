@@ -9,13 +9,12 @@ import { useFindingFocus } from '../../findings/focus';
 import { numberColumn, textColumn, useExcelGrid, type Change } from '../../grid/excel';
 import { gridLocaleVi, gridTheme } from '../../grid/setup';
 import { useI18n, useT } from '../../i18n';
-import type { FundingChecks } from './checks';
 import { amountText, useFundingQuery } from './data';
 
 type Line = ResourceLine & { parent: boolean };
 const FIELD: Record<string, string> = { amount: 'amount', investment: 'investment', typedTotal: 'typed_total', note: 'note' };
 
-export function ResourcesGrid({ planId, year, checks }: { planId: number; year: number; checks: FundingChecks }) {
+export function ResourcesGrid({ planId, year }: { planId: number; year: number }) {
   const t = useT();
   const lang = useI18n((s) => s.lang);
   const { data } = useFundingQuery('funding.resources', { planId, year });
@@ -35,8 +34,8 @@ export function ResourcesGrid({ planId, year, checks }: { planId: number; year: 
     },
     toChanges: (cells) =>
       cells.map((c): Change => ({ op: 'set', table: 'resource_amount', key: [planId, year, c.row.source.id], field: FIELD[c.colId] as string, value: c.value })),
-    cellFinding: (rowId, colId) => findings.at([planId, year, Number(rowId)], FIELD[colId] ?? colId) ?? checks.at(Number(rowId), FIELD[colId] ?? colId),
-    findingsVersion: checks.version + findings.version,
+    cellFinding: (rowId, colId) => findings.at([planId, year, Number(rowId)], FIELD[colId] ?? colId),
+    findingsVersion: findings.version,
   });
   useFindingFocus('resource_amount', grid.api, (key, field) =>
     key[0] === planId && key[1] === year ? { rowId: String(key[2]), colId: Object.keys(FIELD).find((c) => FIELD[c] === field) ?? field } : null,

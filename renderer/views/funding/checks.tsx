@@ -1,41 +1,27 @@
-// The cross-table checks of the plan year, as cell marks for the funding grids and a list above them.
+// The cross-table checks of the funding tables: the rules engine's findings for them (the same ones the
+// findings panel lists and the grids mark), as a list above the tables.
 import { useMemo } from 'react';
-import type { FundingCheck } from '../../../shared/api/funding';
-import type { MessageParams } from '../../../shared/i18n';
-import type { CellFinding } from '../../grid/excel';
+import type { Finding } from '../../../shared/api/validation';
+import { useFindings } from '../../findings/store';
 import { useT } from '../../i18n';
-import { amountText, useFundingQuery } from './data';
 
+/** The funding tables' findings of the plan year. */
 export interface FundingChecks {
-  list: { check: FundingCheck; message: string }[];
-  /** The mark of a resources cell, by source id and field (amount, investment, typed_total). */
-  at(sourceId: number, field: string): CellFinding | null;
-  /** Bumps when the checks change, so grids repaint their marks. */
-  version: number;
+  list: Finding[];
 }
 
+/** Tables of the funding screen; amounts of resources and allocation are keyed (plan, year, ...). */
+const FUNDING_TABLES = new Set(['resource_amount', 'allocation', 'project', 'recurrent_amount', 'recurrent_content']);
+const BY_YEAR = new Set(['resource_amount', 'allocation']);
+
 export function useFundingChecks(planId: number, year: number | undefined): FundingChecks {
-  const t = useT();
-  const { data } = useFundingQuery('funding.checks', { planId, year });
+  const findings = useFindings((s) => s.findings);
+  const loadedPlan = useFindings((s) => s.planId);
   return useMemo(() => {
-    const list = (data ?? []).map((check) => {
-      const params: MessageParams = { label: check.label, expected: amountText(check.expected) || '0', actual: amountText(check.actual) || '0' };
-      return { check, message: t(`funding.check.${check.kind}`, params) };
-    });
-    const byCell = new Map<string, string[]>();
-    for (const { check, message } of list) {
-      const k = `${check.sourceId}|${check.field}`;
-      byCell.set(k, [...(byCell.get(k) ?? []), message]);
-    }
-    return {
-      list,
-      at: (sourceId, field) => {
-        const messages = byCell.get(`${sourceId}|${field}`);
-        return messages ? { severity: 'error', message: messages.join('\n') } : null;
-      },
-      version: hash(list.map((l) => l.message).join('\n')),
-    };
-  }, [data, t]);
+    if (loadedPlan !== planId) return { list: [] };
+    const list = findings.filter((f) => f.target && FUNDING_TABLES.has(f.target.table) && (!BY_YEAR.has(f.target.table) || year === undefined || f.target.key[1] === year));
+    return { list };
+  }, [findings, loadedPlan, planId, year]);
 }
 
 export function ChecksList({ checks }: { checks: FundingChecks }) {
@@ -47,17 +33,11 @@ export function ChecksList({ checks }: { checks: FundingChecks }) {
         <span>{t('funding.checks.none')}</span>
       ) : (
         <ul>
-          {checks.list.map(({ message }) => (
-            <li key={message}>{message}</li>
+          {checks.list.map(({ message, rule, target }) => (
+            <li key={`${rule}|${JSON.stringify(target)}|${message}`}>{message}</li>
           ))}
         </ul>
       )}
     </div>
   );
-}
-
-function hash(text: string): number {
-  let h = 5381;
-  for (let i = 0; i < text.length; i++) h = ((h << 5) + h + text.charCodeAt(i)) | 0;
-  return h;
 }

@@ -5,14 +5,24 @@ import type { MessageKey } from '../../i18n';
 import { formatAmount } from '../../format/vi';
 import { numberOrNull, roundTo, sameAtDecimals, sumTerms } from '../arithmetic';
 import { keyString, type Row, type RowChange } from '../dataset';
-import { makeFinding, rowKey, viText } from '../finding';
+import { keyRow, makeFinding, viText } from '../finding';
 import type { RuleTable } from '../schema';
 import type { Dependency, Finding, Rule, RuleContext, Scope } from '../types';
 
 export interface SumEqualsDeclaration {
   id: string;
   severity?: Finding['severity'];
-  parts: { table: RuleTable; field: string; groupBy: readonly string[]; include?: (row: Row, ctx: RuleContext) => boolean };
+  parts: {
+    table: RuleTable;
+    field: string;
+    groupBy: readonly string[];
+    include?: (row: Row, ctx: RuleContext) => boolean;
+    /**
+     * Groups whose parts count for a group too (the projects of the sub-sources of a source). A group is
+     * still checked only when it has parts of its own; with it, any change re-checks every group.
+     */
+    below?: (group: Scope, ctx: RuleContext) => Iterable<Scope>;
+  };
   total: {
     table: RuleTable;
     field: string;
@@ -21,6 +31,11 @@ export interface SumEqualsDeclaration {
     /** The group a row of the total table stands for (null: none). */
     groupOf: (row: Row, ctx: RuleContext) => Scope | null;
     label: (row: Row, ctx: RuleContext) => string;
+    /**
+     * The figure of a row that states none (a parent computed from its parts), or null. With it, any
+     * change of the total table re-checks every group: its figures feed each other.
+     */
+    computed?: (key: Scope, ctx: RuleContext) => number | null;
   };
   /** Other things the rule reads (roles, trees): any change to them re-checks everything. */
   alsoReads?: readonly Dependency[];
@@ -48,6 +63,7 @@ export function sumEquals(d: SumEqualsDeclaration): Rule {
     },
     scopesOf(change: RowChange, ctx) {
       if (change.table !== parts.table && change.table !== total.table) return 'all';
+      if ((change.table === total.table && total.computed) || parts.below) return 'all';
       const out: Scope[] = [];
       for (const row of [change.before, change.after]) {
         if (!row) continue;
@@ -58,16 +74,21 @@ export function sumEquals(d: SumEqualsDeclaration): Rule {
     },
     check(group, ctx) {
       const key = total.keyOf(group, ctx);
-      const totalRow = key ? ctx.data.get(total.table, key) : undefined;
-      const stated = numberOrNull(totalRow?.[total.field]);
-      if (stated === null || !totalRow) return [];
+      if (!key) return [];
+      const totalRow = ctx.data.get(total.table, key);
+      const stated = numberOrNull(totalRow?.[total.field]) ?? total.computed?.(key, ctx) ?? null;
+      if (stated === null) return [];
       const values: number[] = [];
-      for (const row of ctx.data.group(parts.table, parts.groupBy, group)) {
-        if (parts.include && !parts.include(row, ctx)) continue;
-        const v = numberOrNull(row[parts.field]);
-        if (v !== null) values.push(v);
-      }
+      const add = (of: Scope) => {
+        for (const row of ctx.data.group(parts.table, parts.groupBy, of)) {
+          if (parts.include && !parts.include(row, ctx)) continue;
+          const v = numberOrNull(row[parts.field]);
+          if (v !== null) values.push(v);
+        }
+      };
+      add(group);
       if (values.length === 0) return [];
+      for (const other of parts.below?.(group, ctx) ?? []) add(other);
       const sum = values.reduce((a, b) => a + b, 0);
       if (sameAtDecimals(stated, sum, d.decimals)) return [];
       const expected = roundTo(sum, d.decimals);
@@ -76,9 +97,9 @@ export function sumEquals(d: SumEqualsDeclaration): Rule {
           severity: d.severity ?? 'error',
           rule: d.id,
           table: total.table,
-          key: rowKey(total.table, totalRow),
+          key: [...key] as (string | number)[],
           field: total.field,
-          row: total.label(totalRow, ctx),
+          row: total.label(totalRow ?? keyRow(total.table, key), ctx),
           expected,
           actual: stated,
           message: 'validation.msg.equal',

@@ -28,14 +28,14 @@ export interface TreeSumDeclaration {
   decimals: number;
 }
 
-export function treeSum(d: TreeSumDeclaration): Rule {
-  const { tree, values } = d;
+/** How a tree's figures are found: the first typed one of a node's row, else the sum of its children's. */
+export function treeFigures(tree: TreeSumDeclaration['tree'], values: Omit<TreeSumDeclaration['values'], 'field'>) {
   const byParent = [tree.parentField];
   const byNode = [...values.scopeFields, values.nodeField];
   const children = (data: Dataset, node: Scalar) => data.group(tree.table, byParent, [node]);
   const valueRow = (data: Dataset, scope: Scope, node: Scalar) => data.find(values.table, byNode, [...scope, node]);
   const typed = (row: Row | undefined): { field: string; value: number } | null => {
-    for (const field of d.values.typedFields) {
+    for (const field of values.typedFields) {
       const value = numberOrNull(row?.[field]);
       if (value !== null) return { field, value };
     }
@@ -52,6 +52,12 @@ export function treeSum(d: TreeSumDeclaration): Rule {
     }
     return sum;
   };
+  return { children, valueRow, typed, figure };
+}
+
+export function treeSum(d: TreeSumDeclaration): Rule {
+  const { tree, values } = d;
+  const { children, valueRow, typed, figure } = treeFigures(tree, values);
   const ancestors = (data: Dataset, node: Scalar): Scalar[] => {
     const out: Scalar[] = [];
     let current = data.byId(tree.table, node)?.[tree.parentField] ?? null;

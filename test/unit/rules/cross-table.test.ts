@@ -22,6 +22,32 @@ describe('equality across tables', () => {
     expect(v.findings().map((f) => f.expected)).toEqual([300]);
   });
 
+  it("compares the projects of a parent source with its sub-sources' investment when its own is not typed", () => {
+    // Projects sit on "Vốn ngân sách Trung ương" (2), whose investment is the sum of 3 and 4.
+    const v = new Validator(RULES, PLAN, wire({ capital_source: SOURCES, resource_amount: [resource(3, 504, { investment: 404 })], project: [project(1, 2, 300), project(2, 2, 104)] }));
+    expect(v.runAll()).toEqual([]);
+    v.applyChanges([{ op: 'set', table: 'resource_amount', key: [1, 2025, 3], field: 'investment', value: 400 }]);
+    const findings = v.findings();
+    expect(findings.map((f) => [f.rule, f.row, f.expected, f.actual, f.target])).toEqual([
+      ['projects.matchInvestment', 'Vốn ngân sách Trung ương', 404, 400, { table: 'resource_amount', key: [1, 2025, 2], field: 'investment' }],
+    ]);
+    expect(findings[0]?.message).toBe('Vốn ngân sách Trung ương: 400 ≠ tổng kế hoạch năm các dự án: 300 + 104 = 404');
+    v.applyChanges([{ op: 'set', table: 'resource_amount', key: [1, 2025, 4], field: 'investment', value: 4 }]);
+    expect(v.findings()).toEqual([]);
+  });
+
+  it('counts the projects of the sub-sources for a source that has projects of its own', () => {
+    const resources = [resource(3, 783, { investment: 783 }), resource(4, 19000, { investment: 19000 })];
+    const v = new Validator(RULES, PLAN, wire({ capital_source: SOURCES, resource_amount: resources, project: [project(1, 2, 19000), project(2, 3, 783)] }));
+    // I: 19.000 on I and 783 on I.1 against I's investment 783 + 19.000; I.1: its own 783.
+    expect(v.runAll()).toEqual([]);
+    v.applyChanges([{ op: 'set', table: 'project', key: [2], field: 'plan_amount', value: 700 }]);
+    expect(v.findings().map((f) => [f.row, f.expected, f.actual])).toEqual([
+      ['Vốn ngân sách Trung ương', 19700, 19783],
+      ['Vốn đầu tư phát triển', 700, 783],
+    ]);
+  });
+
   it('has nothing to say while one side is missing', () => {
     const v = new Validator(RULES, PLAN, wire({ capital_source: SOURCES, resource_amount: [resource(3, 504)], project: [project(1, 3, 300)] }));
     expect(v.runAll()).toEqual([]);
