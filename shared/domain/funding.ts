@@ -358,6 +358,30 @@ export function fromRoman(text: string): number | null {
   return null;
 }
 
+/**
+ * Moving a source one place up (-1) or down (+1) among its siblings: the new `ord` of every sibling whose
+ * place changes, and the two swap codes so the numbering still reads in order ("1, 2, 3"). Empty when the
+ * source is already first or last.
+ */
+export function moveAmongSiblings(nodes: readonly SourceNode[], id: number, step: -1 | 1): { id: number; ord: number; code: string }[] {
+  const parent = nodes.find((n) => n.childIds.includes(id));
+  if (!parent) return [];
+  const order = [...parent.childIds];
+  const at = order.indexOf(id);
+  const other = order[at + step];
+  if (other === undefined) return [];
+  order[at] = other;
+  order[at + step] = id;
+  const source = (sourceId: number) => (nodes.find((n) => n.source.id === sourceId) as SourceNode).source;
+  const codeOf = new Map([
+    [id, source(other).code],
+    [other, source(id).code],
+  ]);
+  return order
+    .map((sourceId, i) => ({ id: sourceId, ord: i + 1, code: codeOf.get(sourceId) ?? source(sourceId).code }))
+    .filter((m) => m.ord !== source(m.id).ord || m.code !== source(m.id).code);
+}
+
 /** The code a new child of `parentId` gets: one after the largest sibling code. */
 export function nextChildCode(nodes: readonly SourceNode[], parentId: number): string {
   const parent = nodes.find((n) => n.source.id === parentId);

@@ -234,6 +234,18 @@ describe('the funding tables in Chromium', () => {
     await type(grid.locator(`.ag-row[row-id="${added()!.id}"] .ag-cell[col-id="label"]`), 'Vốn dự phòng');
     await eventually(() => text(grid.locator(`.ag-row[row-id="${added()!.id}"] .ag-cell[col-id="label"]`))).toBe('Vốn dự phòng');
 
+    // Moved up, it takes the place and the number of the source above it.
+    const codeOf = (sourceId: number) => (app.backend.document!.db.prepare('SELECT code FROM capital_source WHERE id = ?').get(sourceId) as { code: string }).code;
+    const rowIndex = async (sourceId: number) => Number(await grid.locator(`.ag-row[row-id="${sourceId}"]`).first().getAttribute('row-index'));
+    await grid.locator(`.ag-row[row-id="${added()!.id}"] .ag-cell[col-id="code"]`).click();
+    await app.page.getByRole('button', { name: 'Chuyển lên' }).click();
+    await eventually(() => [codeOf(added()!.id), codeOf(id('central_recurrent'))]).toEqual(['2', '3']);
+    await eventually(async () => (await rowIndex(added()!.id)) < (await rowIndex(id('central_recurrent')))).toBe(true);
+    await app.page.getByRole('button', { name: 'Chuyển xuống' }).click();
+    await eventually(() => [codeOf(added()!.id), codeOf(id('central_recurrent'))]).toEqual(['3', '2']);
+    await eventually(async () => (await rowIndex(added()!.id)) > (await rowIndex(id('central_recurrent')))).toBe(true);
+    expect(await app.page.getByRole('button', { name: 'Chuyển xuống' }).isDisabled()).toBe(true);
+
     // A source with figures is not removed; an unused one is.
     await grid.locator(`.ag-row[row-id="${id('central_investment')}"] .ag-cell[col-id="label"]`).click();
     await app.page.getByRole('button', { name: 'Xóa dòng đang chọn' }).click();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   AmountGrid,
   fromRoman,
+  moveAmongSiblings,
   nextChildCode,
   projectSections,
   resourceLines,
@@ -46,6 +47,29 @@ describe('the source tree', () => {
     expect(nextChildCode(tree, 2)).toBe('3');
     expect(nextChildCode(tree, 8)).toBe('1');
     expect([toRoman(4), toRoman(9), toRoman(14), fromRoman('xiv'), fromRoman('abc')]).toEqual(['IV', 'IX', 'XIV', 14, null]);
+  });
+
+  it('moves a source among its siblings, the numbering staying in order', () => {
+    const tree = sourceTree(sources);
+    // III goes above II: the two swap places and codes; I is untouched.
+    expect(moveAmongSiblings(tree, 8, -1)).toEqual([
+      { id: 8, ord: 2, code: 'II' },
+      { id: 5, ord: 3, code: 'III' },
+    ]);
+    const moved = sourceTree(sources.map((s) => ({ ...s, ...moveAmongSiblings(tree, 8, -1).find((m) => m.id === s.id) })));
+    expect(moved.map((n) => `${n.path} ${n.source.label}`)).toEqual([' Tổng', 'I Trung ương', 'I.1 Đầu tư', 'I.2 Sự nghiệp', 'II Lồng ghép', 'III Địa phương', 'III.1 Tỉnh', 'III.2 Huyện']);
+    expect(moveAmongSiblings(tree, 3, 1)).toEqual([
+      { id: 4, ord: 1, code: '1' },
+      { id: 3, ord: 2, code: '2' },
+    ]);
+    // Nothing above the first, below the last, or beside the root.
+    expect([moveAmongSiblings(tree, 2, -1), moveAmongSiblings(tree, 8, 1), moveAmongSiblings(tree, 1, 1)]).toEqual([[], [], []]);
+    // Siblings with equal ords are numbered afresh.
+    const tied = sourceTree(sources.map((s) => (s.parentId === 5 ? { ...s, ord: 0 } : s)));
+    expect(moveAmongSiblings(tied, 7, -1)).toEqual([
+      { id: 7, ord: 1, code: '1' },
+      { id: 6, ord: 2, code: '2' },
+    ]);
   });
 });
 

@@ -3,7 +3,7 @@
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
-import { nextChildCode, sourceTree, type SourceNode } from '../../../shared/domain/funding';
+import { moveAmongSiblings, nextChildCode, sourceTree, type SourceNode } from '../../../shared/domain/funding';
 import { isMessageKey, type MessageKey } from '../../../shared/i18n';
 import { call } from '../../api';
 import { textColumn, useExcelGrid, type Change } from '../../grid/excel';
@@ -57,6 +57,15 @@ export function SourcesGrid() {
     const row = { parent_id: parent.source.id, code: nextChildCode(nodes, parent.source.id), label: t('funding.newSource'), role: null, ord };
     void applyEdit(t('funding.label.addRow'), [{ op: 'insert', table: 'capital_source', row }]).catch(() => undefined);
   };
+  const move = (step: -1 | 1) => {
+    if (!selected) return;
+    const changes = moveAmongSiblings(nodes, selected.source.id, step).flatMap(({ id, ord, code }): Change[] => [
+      { op: 'set', table: 'capital_source', key: [id], field: 'ord', value: ord },
+      { op: 'set', table: 'capital_source', key: [id], field: 'code', value: code },
+    ]);
+    if (changes.length > 0) void applyEdit(t('funding.label.moveSource'), changes).catch(() => undefined);
+  };
+  const siblings = selected ? (nodes.find((n) => n.childIds.includes(selected.source.id))?.childIds ?? []) : [];
   const remove = () => {
     if (!selected) return;
     void run(async () => {
@@ -72,6 +81,12 @@ export function SourcesGrid() {
     <>
       <div className="row funding-toolbar">
         <button onClick={addChild}>{t('funding.addSource')}</button>
+        <button onClick={() => move(-1)} disabled={!selected || siblings.indexOf(selected.source.id) <= 0}>
+          {t('funding.moveUp')}
+        </button>
+        <button onClick={() => move(1)} disabled={!selected || siblings.indexOf(selected.source.id) === siblings.length - 1}>
+          {t('funding.moveDown')}
+        </button>
         <button onClick={remove} disabled={!selected || selected.source.role === 'total'}>
           {t('funding.removeRow')}
         </button>
