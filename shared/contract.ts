@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { coreMethods } from './api/core';
 import { dashboardMethods } from './api/dashboard';
-import { editMethods } from './api/edits';
+import { editMethods, PlanFindingCounts } from './api/edits';
 import { exportMethods } from './api/export';
 import { fundingMethods } from './api/funding';
 import { importMethods } from './api/import';
@@ -37,6 +37,8 @@ export type Result<M extends Method> = z.output<Contract[M]['result']>;
 export const events = {
   progress: z.object({ taskId: z.string(), label: z.string(), done: z.number(), total: z.number() }),
   'doc.changed': z.object({ path: z.string().nullable() }),
+  /** A save changed a plan's findings (its counts; the findings themselves come from 'validation.run'). */
+  'validation.changed': PlanFindingCounts,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

@@ -39,12 +39,19 @@ export const Change = z.custom<Change>(isChange, { message: 'not a change: { op:
 
 const History = z.object({ canUndo: z.boolean(), canRedo: z.boolean() });
 
+/** How many findings a plan has once a save is checked (also pushed to every window as 'validation.changed'). */
+export const PlanFindingCounts = z.object({ planId: z.number().int(), errors: z.number().int().nonnegative(), warnings: z.number().int().nonnegative() });
+export type PlanFindingCounts = z.infer<typeof PlanFindingCounts>;
+
+/** A saved step, checked by the rules it touches: every plan's findings after it. */
+const Saved = History.extend({ findings: z.array(PlanFindingCounts) });
+
 export const editMethods = {
   'edits.apply': method(
     z.object({ label: z.string().trim().min(1).max(200), changes: z.array(Change).min(1).max(MAX_CHANGES_PER_STEP) }).strict(),
-    History.extend({ stepId: z.number().int() }),
+    Saved.extend({ stepId: z.number().int() }),
   ),
-  'edits.undo': method(empty, History.extend({ changes: z.array(Change) })),
-  'edits.redo': method(empty, History.extend({ changes: z.array(Change) })),
+  'edits.undo': method(empty, Saved.extend({ changes: z.array(Change) })),
+  'edits.redo': method(empty, Saved.extend({ changes: z.array(Change) })),
   'edits.state': method(empty, History.extend({ undoLabel: z.string().nullable(), redoLabel: z.string().nullable() })),
 } as const;

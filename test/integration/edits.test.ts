@@ -67,7 +67,7 @@ describe('undoable edits', () => {
     expect(undoPaste.changes).toHaveLength(5);
     expect(undoPaste.changes.every((c) => c.op === 'delete')).toBe(true);
     expect((db.prepare('SELECT count(*) AS n FROM criterion_mark').get() as { n: number }).n).toBe(0);
-    expect(await reopened.dispatch('edits.undo', {})).toEqual({ changes: [], canUndo: false, canRedo: true });
+    expect(await reopened.dispatch('edits.undo', {})).toEqual({ changes: [], canUndo: false, canRedo: true, findings: [] });
 
     await reopened.dispatch('edits.redo', {});
     await reopened.dispatch('edits.redo', {});

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Backend } from '../../electron/backend/backend';
 import { runCli } from '../../electron/cli/run';
+import { contract, type EventPayload } from '../../shared/contract';
 import { openTestBackend } from '../helpers/backend';
 import { enterMuongKhoa } from '../helpers/muong-khoa';
 import { examplePath } from '../helpers/examples';
@@ -49,6 +50,64 @@ describe('validation of a real document', () => {
     const { findings } = await backend.dispatch('validation.run', {});
     expect(findings.filter((f) => f.severity === 'warning').map((f) => f.message)).toEqual(['Mường Khoa: chưa có hiện trạng đến 31/12/2024']);
     await expect(backend.dispatch('validation.run', { planId: mk.planId + 99 })).rejects.toMatchObject({ code: 'error.notFound' });
+  });
+});
+
+describe('checks on save', () => {
+  it('checks each saved edit, undo and redo against the rules it touches, answers with every plan\'s counts and tells every window', async () => {
+    const t = await openTestBackend();
+    backend = t.backend;
+    const events: EventPayload<'validation.changed'>[] = [];
+    backend.on((event, payload) => {
+      if (event === 'validation.changed') events.push(payload as EventPayload<'validation.changed'>);
+    });
+    const mk = await enterMuongKhoa(backend);
+    const integrated = [mk.planId, 2025, mk.source('integrated')];
+    const set = (value: number) => ({ label: 'Sửa', changes: [{ op: 'set' as const, table: 'resource_amount', key: integrated, field: 'amount', value }] });
+    expect(events.at(-1)).toEqual({ planId: mk.planId, errors: 2, warnings: 0 });
+
+    const fixed = await backend.dispatch('edits.apply', set(2556));
+    expect(contract['edits.apply'].result.parse(fixed)).toEqual({ stepId: expect.any(Number), canUndo: true, canRedo: false, findings: [{ planId: mk.planId, errors: 0, warnings: 0 }] });
+    expect(events.at(-1)).toEqual({ planId: mk.planId, errors: 0, warnings: 0 });
+
+    // A note changes no finding: the answer still counts, no window is told.
+    const seen = events.length;
+    const note = await backend.dispatch('edits.apply', { label: 'Ghi chú', changes: [{ op: 'set', table: 'resource_amount', key: integrated, field: 'note', value: 'theo văn bản' }] });
+    expect(note.findings).toEqual([{ planId: mk.planId, errors: 0, warnings: 0 }]);
+    expect(events).toHaveLength(seen);
+
+    await backend.dispatch('edits.undo', {});
+    const undone = await backend.dispatch('edits.undo', {});
+    expect(contract['edits.undo'].result.parse(undone).findings).toEqual([{ planId: mk.planId, errors: 2, warnings: 0 }]);
+    const redone = await backend.dispatch('edits.redo', {});
+    expect(contract['edits.redo'].result.parse(redone).findings).toEqual([{ planId: mk.planId, errors: 0, warnings: 0 }]);
+
+    // A write beside the edit path (a new plan) is noticed: the next save reloads and counts the new plan too.
+    const other = await backend.dispatch('plans.create', { name: 'Kế hoạch bổ sung', level: 'commune', unitId: mk.unitId, yearStart: 2025, yearEnd: 2025, criteriaSetId: 'xa-ntm-2021-2025' });
+    const again = await backend.dispatch('edits.apply', set(2255));
+    expect(again.findings).toEqual([
+      { planId: mk.planId, errors: 2, warnings: 0 },
+      { planId: other.id, errors: 0, warnings: 0 },
+    ]);
+    // The counts are those of a full validation of the saved document, reopened from its file.
+    await backend.close();
+    backend = await Backend.start({ dataDir: t.dataDir, documentPath: t.documentPath, backupIntervalMs: 0 });
+    const { findings } = await backend.dispatch('validation.run', { planId: mk.planId });
+    expect(brief(findings)).toEqual([
+      ['resources.parentSum', 'Tổng nguồn lực', 3599, 3900],
+      ['resources.parentSum', 'Vốn lồng ghép', 2556, 2255],
+    ]);
+  });
+
+  it('follows a new row whose id SQLite assigns', async () => {
+    backend = (await openTestBackend()).backend;
+    const mk = await enterMuongKhoa(backend);
+    const project = { plan_id: mk.planId, year: 2025, source_id: mk.source('central_investment'), phase: 'new', name: 'Đường nội đồng', unit_id: mk.unitId, plan_amount: -5, ord: 1 };
+    const saved = await backend.dispatch('edits.apply', { label: 'Thêm công trình', changes: [{ op: 'insert', table: 'project', row: project }] });
+    expect(saved.findings).toEqual([{ planId: mk.planId, errors: 3, warnings: 0 }]);
+    const id = (backend.document!.db.prepare('SELECT id FROM project').get() as { id: number }).id;
+    const fixed = await backend.dispatch('edits.apply', { label: 'Sửa', changes: [{ op: 'set', table: 'project', key: [id], field: 'plan_amount', value: 5 }] });
+    expect(fixed.findings).toEqual([{ planId: mk.planId, errors: 2, warnings: 0 }]);
   });
 });
 
