@@ -2,9 +2,13 @@
 // that read the edited cells (found through a dependency index built once from the rules' `reads`).
 import type { Change } from '../api/edits';
 import { Dataset, keyString, type RowChange, type WireTables } from './dataset';
+import { TABLE_KEYS, type RuleTable } from './schema';
 import type { Finding, PlanScope, Rule, RuleContext, Scope } from './types';
 
 const ANY_FIELD = '*';
+/** Past this share of the dataset's rows in one step, a full run replaces following the changes one by one. */
+const BULK_SHARE = 0.05;
+const MIN_BULK = 1000;
 
 export class Validator {
   readonly ctx: RuleContext;
@@ -37,6 +41,7 @@ export class Validator {
    * The changes are those the backend acknowledged (an edit, an undo or a redo).
    */
   applyChanges(changes: readonly Change[]): boolean {
+    if (changes.length > Math.max(MIN_BULK, BULK_SHARE * this.rowCount())) return this.applyInBulk(changes);
     const touched = new Map<Rule, Map<string, Scope> | 'all'>();
     for (const change of changes) {
       const rowChange = this.ctx.data.apply(change);
@@ -49,6 +54,21 @@ export class Validator {
     }
     if (changed) this.cached = null;
     return changed;
+  }
+
+  /** A paste over a good part of the document: re-checking everything is cheaper than following each change. */
+  private applyInBulk(changes: readonly Change[]): boolean {
+    const before = this.findings();
+    for (const change of changes) this.ctx.data.apply(change);
+    for (const rule of this.rules) this.rerunAll(rule);
+    this.cached = null;
+    return !sameFindings(before, this.findings());
+  }
+
+  private rowCount(): number {
+    let n = 0;
+    for (const table of Object.keys(TABLE_KEYS) as RuleTable[]) n += this.ctx.data.size(table);
+    return n;
   }
 
   findings(): Finding[] {

@@ -45,4 +45,22 @@ describe('incremental validation', () => {
     expect(v.applyChanges([{ op: 'set', table: 'resource_amount', key: [1, 2025, 7], field: 'amount', value: 2556 }])).toBe(true);
     expect(v.findings()).toEqual([]);
   });
+
+  it('re-checks everything at once for a paste over a good part of the document, with the same findings', () => {
+    const units = Array.from({ length: 1200 }, (_, i) => ({ id: 100 + i, kind: 'commune', name: `Xã ${i + 1}`, parent_id: null, merged_into_id: null }));
+    const statuses = units.map((u) => ({ unit_id: u.id, year: 2024, kind: 'actual', level: null, recognised_year: null, planned_count: null }));
+    const plan = { ...PLAN, level: 'district' as const, unitId: null };
+    const bulk = new Validator(RULES, plan, wire({ unit: units, unit_status: statuses }));
+    const oneByOne = new Validator(RULES, plan, wire({ unit: units, unit_status: statuses }));
+    expect(bulk.runAll()).toEqual([]);
+    oneByOne.runAll();
+    // Every status but the last is removed: a commune without status is a warning.
+    const removed = statuses.slice(0, -1).map((s) => ({ op: 'delete' as const, table: 'unit_status', key: [s.unit_id, 2024, 'actual'] }));
+    expect(bulk.applyChanges(removed)).toBe(true);
+    oneByOne.applyChanges(removed.slice(0, 900));
+    oneByOne.applyChanges(removed.slice(900));
+    expect(bulk.findings()).toHaveLength(1199);
+    expect(bulk.findings()).toEqual(oneByOne.findings());
+    expect(bulk.applyChanges(removed)).toBe(false);
+  });
 });
