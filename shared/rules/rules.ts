@@ -2,6 +2,7 @@
 // entry here; the engine derives its dependencies and re-checks it incrementally.
 import type { Scalar } from '../api/edits';
 import { formatAmount } from '../format/vi';
+import type { MessageKey } from '../i18n';
 import type { Dataset, Row } from './dataset';
 import { viText } from './finding';
 import { cellCheck, type CellCheckDeclaration, type Problem } from './kinds/cell-check';
@@ -54,12 +55,26 @@ const yearInPlan = (table: RuleTable, label: CellCheckDeclaration['label']): Rul
 
 const BY_CRITERION = ['criterion_id'];
 const targetLabel = (row: Row, ctx: RuleContext) => [String(row.label ?? row.code), row.unit_id === null ? '' : unitLabel(row, ctx)].filter(Boolean).join(' — ');
-const isCommuneCount = (row: Row) => String(row.unit ?? '').trim().toLowerCase() === 'xã';
+const countedUnit = (row: Row) => String(row.unit ?? '').trim().toLowerCase();
+const isCommuneCount = (row: Row) => countedUnit(row) === 'xã';
+const isVillageCount = (row: Row) => ['thôn', 'bản', 'thôn, bản', 'thôn/bản', 'tổ dân phố'].includes(countedUnit(row));
 function communeCount(data: Dataset): number {
   let n = 0;
   for (const unit of data.rows('unit')) if (isCommune(unit)) n++;
   return n;
 }
+/** Villages of a commune, or of every commune of the plan when the row is plan-wide. */
+function villageCount(data: Dataset, communeId: Scalar): number {
+  let n = 0;
+  for (const unit of data.rows('unit')) {
+    if (unit.kind !== 'village' || unit.merged_into_id !== null) continue;
+    const parent = data.byId('unit', unit.parent_id ?? null);
+    if (parent && isCommune(parent) && (communeId === null || parent.id === communeId)) n++;
+  }
+  return n;
+}
+const LEVELS = ['ntm', 'nang_cao', 'kieu_mau'];
+const levelRank = (level: Scalar) => LEVELS.indexOf(String(level));
 /** Whether the value of `indicator` at `key` (unit, —, year, kind; the indicator goes in the gap) meets it. */
 function indicatorValueMet(data: Dataset, indicator: Row, key: Scalar[]): boolean | null {
   key[1] = indicator.id ?? null;
@@ -182,12 +197,24 @@ export const RULES: readonly Rule[] = [
       alsoReads: [{ table: 'unit' }],
     }),
   ),
+  // Counts of villages (thôn, bản) stay within the villages of the commune, or of the plan for a plan-wide row.
+  ...(['value_prev', 'target'] as const).map((field) =>
+    cellCheck({
+      id: `target_indicator.${field}.villageCount`,
+      table: 'target_indicator',
+      field,
+      when: isVillageCount,
+      label: targetLabel,
+      test: (value, row, { data }) => within(0, villageCount(data, row.unit_id ?? null), true)(value),
+      alsoReads: [{ table: 'unit' }],
+    }),
+  ),
   cellCheck({
     id: 'target_indicator.notBelowPrevious',
     severity: 'warning',
     table: 'target_indicator',
     field: 'target',
-    when: isCommuneCount,
+    when: (row) => isCommuneCount(row) || isVillageCount(row),
     label: targetLabel,
     test: (target, row) =>
       typeof target === 'number' && typeof row.value_prev === 'number' && target < row.value_prev
@@ -221,6 +248,42 @@ export const RULES: readonly Rule[] = [
     alsoReads: [{ table: 'criterion_mark', fields: ['met'] }],
     affected: (change, { plan }) =>
       [change.before, change.after].filter((r) => r !== undefined).map((r) => [r.unit_id as number, plan.yearStart, 'plan']),
+  }),
+
+  // Planned ≥ current, criterion by criterion: one met at the end of last year is not planned as not met.
+  cellCheck({
+    id: 'matrix.criterionKept',
+    severity: 'warning',
+    table: 'criterion_mark',
+    field: 'met',
+    when: planStatus,
+    label: unitLabel,
+    test: (met, row, { data, plan }) =>
+      met === 0 && data.get('criterion_mark', [row.unit_id ?? null, row.criterion_id ?? null, plan.yearStart - 1, 'actual'])?.met === 1
+        ? {
+            expected: true,
+            actual: false,
+            message: 'validation.msg.criterionDropped',
+            params: { criterion: String(data.byId('criterion', row.criterion_id ?? null)?.no ?? row.criterion_id), year: plan.yearStart - 1 },
+          }
+        : null,
+    partners: (row, { plan }) => (row.kind === 'actual' && row.year === plan.yearStart - 1 ? [[row.unit_id as number, row.criterion_id as number, plan.yearStart, 'plan']] : []),
+  }),
+  // And the level of the plan (NTM, nâng cao, kiểu mẫu) is not below the level reached.
+  cellCheck({
+    id: 'status.levelNotBelowCurrent',
+    severity: 'warning',
+    table: 'unit_status',
+    field: 'level',
+    when: planStatus,
+    label: unitLabel,
+    test: (level, row, { data, plan }) => {
+      const reached = data.get('unit_status', [row.unit_id ?? null, plan.yearStart - 1, 'actual'])?.level ?? null;
+      return reached !== null && levelRank(level) < levelRank(reached)
+        ? { expected: reached, actual: level, message: 'validation.msg.levelBelowCurrent', params: { actual: viText(`level.${String(level)}` as MessageKey), expected: viText(`level.${String(reached)}` as MessageKey) } }
+        : null;
+    },
+    partners: (row, { plan }) => (row.kind === 'actual' && row.year === plan.yearStart - 1 ? [[row.unit_id as number, plan.yearStart, 'plan']] : []),
   }),
 
   // Derivations: x/19 from the row; a criterion from its indicators.

@@ -10,14 +10,15 @@ export function planScope(plan: Plan): PlanScope {
   return { id: plan.id, yearStart: plan.yearStart, yearEnd: plan.yearEnd, level: plan.level, unitId: plan.unitId, criteriaSetId: plan.criteriaSetId };
 }
 
-// A commune plan covers its own commune; a district plan every commune. `?u` is the plan's unit or null.
+// A commune plan covers its own commune; a district plan every commune (with their villages, which
+// counts of villages are checked against). `:unit` is the plan's unit or null.
 const PLAN_COMMUNES = "SELECT id FROM unit WHERE kind = 'commune' AND (:unit IS NULL OR id = :unit)";
 const PLAN_CRITERIA = 'SELECT id FROM criterion WHERE set_id = :set';
 const PLAN_YEARS = 'year BETWEEN :yearBefore AND :yearEnd';
 
 const QUERIES: Record<RuleTable, string> = {
   plan: 'SELECT id, year_start, year_end FROM plan WHERE id = :plan',
-  unit: `SELECT id, kind, name, parent_id, merged_into_id FROM unit WHERE id IN (${PLAN_COMMUNES})`,
+  unit: `SELECT id, kind, name, parent_id, merged_into_id FROM unit WHERE id IN (${PLAN_COMMUNES}) OR (kind = 'village' AND parent_id IN (${PLAN_COMMUNES}))`,
   criterion: 'SELECT id, set_id, no, code, name FROM criterion WHERE set_id = :set',
   indicator: `SELECT id, criterion_id, code, kind, threshold FROM indicator WHERE criterion_id IN (${PLAN_CRITERIA})`,
   capital_source: 'SELECT id, parent_id, code, label, role FROM capital_source',

@@ -28,6 +28,8 @@ export interface CellCheckDeclaration {
   /** Rows elsewhere this check reads, and which checked rows a change to them affects ('all' for structure). */
   alsoReads?: readonly Dependency[];
   affected?: (change: RowChange, ctx: RuleContext) => Iterable<Key> | 'all';
+  /** Other rows of the checked table whose check reads this row (the plan's mark reads last year's). */
+  partners?: (row: Row, ctx: RuleContext) => Iterable<Key>;
 }
 
 export function cellCheck(d: CellCheckDeclaration): Rule {
@@ -73,7 +75,8 @@ export function cellCheck(d: CellCheckDeclaration): Rule {
     scopesOf(change, ctx) {
       if (change.table !== d.table) return d.affected ? d.affected(change, ctx) : 'all';
       const row = change.after ?? change.before;
-      return row ? [rowKey(d.table, row)] : [];
+      if (!row) return [];
+      return d.partners ? [rowKey(d.table, row), ...d.partners(row, ctx)] : [rowKey(d.table, row)];
     },
     check(scope: Scope, ctx) {
       const row = ctx.data.get(d.table, scope);

@@ -86,6 +86,32 @@ describe('ranges and types', () => {
     expect(v.findings().map((f) => f.rule)).toEqual(['target_indicator.notBelowPrevious', 'matrix.communeHasStatus']);
   });
 
+  it('keeps counts of villages within the villages of the commune, or of the plan for a plan-wide row', () => {
+    const village = (id: number, parent_id: number, merged_into_id: number | null = null) => ({ id, kind: 'village', name: `Bản ${id}`, parent_id, merged_into_id });
+    const villages = [village(20, 10), village(21, 10), village(22, 10), village(23, 10, 20), village(30, 11), village(31, 11)];
+    const target = (id: number, unit_id: number | null, unit: string, value_prev: number | null, value: number | null) => ({ id, plan_id: 1, unit_id, code: String(id), label: `Số thôn đạt chuẩn ${id}`, unit, value_prev, target: value, ord: id });
+    const v = new Validator(
+      RULES,
+      DISTRICT_PLAN,
+      wire({
+        capital_source: SOURCES,
+        unit: [...communes, ...villages],
+        unit_status: [status(10, 2024, 'actual', null), status(11, 2024, 'actual', null)],
+        // Mường Khoa has 3 villages (a merged one does not count), the plan 5; an empty target is not checked.
+        target_indicator: [target(1, 10, 'thôn', 3, 4), target(2, null, 'Bản', 5, 6), target(3, 11, 'thôn', 2, null), target(4, 11, 'thôn, bản', 2, 1.5)],
+      }),
+    );
+    expect(v.runAll().map((f) => [f.rule, f.message])).toEqual([
+      ['target_indicator.target.villageCount', 'Số thôn đạt chuẩn 1 — Mường Khoa: 4 lớn hơn mức cao nhất 3'],
+      ['target_indicator.target.villageCount', 'Số thôn đạt chuẩn 2: 6 lớn hơn mức cao nhất 5'],
+      ['target_indicator.target.villageCount', 'Số thôn đạt chuẩn 4 — Bản Bo: 1,5 phải là số nguyên'],
+      ['target_indicator.notBelowPrevious', 'Số thôn đạt chuẩn 4 — Bản Bo: mục tiêu 1,5 thấp hơn mức đã đạt 2'],
+    ]);
+    // A new village of Mường Khoa makes room for the fourth.
+    v.applyChanges([{ op: 'insert', table: 'unit', row: village(24, 10) }]);
+    expect(v.findings().map((f) => f.target?.key)).toEqual([[4], [4]]);
+  });
+
   it('wants a whole number of planned criteria, at most the number of criteria', () => {
     const { findings } = run({ unit_status: [status(10, 2024, 'actual', null), status(11, 2024, 'actual', null), status(10, 2025, 'plan', 2.5), status(11, 2025, 'plan', 4)] });
     expect(findings.map((f) => [f.rule, f.row, f.message])).toEqual([
@@ -113,6 +139,36 @@ describe('counts and derivations', () => {
     expect(findings.map((f) => [f.rule, f.severity, f.message])).toEqual([['status.plannedCountFromRow', 'warning', 'Mường Khoa: kế hoạch ghi 2/3 tiêu chí nhưng dòng đánh dấu 3/3']]);
     v.applyChanges([{ op: 'set', table: 'criterion_mark', key: [10, 3, 2025, 'plan'], field: 'met', value: false }]);
     expect(v.findings()).toEqual([]);
+  });
+
+  it('a criterion met at the end of last year is not planned as not met, re-checked from either side', () => {
+    const plan = [mark(10, 1, 2025, 'plan', 0), mark(10, 2, 2025, 'plan', 1), mark(10, 3, 2025, 'plan', 0), mark(11, 1, 2025, 'plan', 0)];
+    const { v, findings } = run({ criterion_mark: [...matrix, ...plan], unit_status: [status(10, 2024, 'actual', null), status(11, 2024, 'actual', null)] });
+    // Criterion 1 of Mường Khoa was met in 2024; criterion 3 was not, and Bản Bo had not met 1: nothing to say about them.
+    expect(findings.map((f) => [f.rule, f.severity, f.message, f.target])).toEqual([
+      ['matrix.criterionKept', 'warning', 'Mường Khoa: tiêu chí 1 đã đạt đến 31/12/2024 nhưng kế hoạch ghi chưa đạt', { table: 'criterion_mark', key: [10, 1, 2025, 'plan'], field: 'met' }],
+    ]);
+    // Last year's mark corrected: the plan's mark is checked again.
+    v.applyChanges([{ op: 'set', table: 'criterion_mark', key: [10, 1, 2024, 'actual'], field: 'met', value: false }]);
+    expect(rulesOf(v.findings())).toEqual([]);
+    v.applyChanges([{ op: 'set', table: 'criterion_mark', key: [10, 2, 2025, 'plan'], field: 'met', value: false }]);
+    expect(v.findings().map((f) => f.target?.key)).toEqual([[10, 2, 2025, 'plan']]);
+    // A plan year beyond the first is not compared with the end of last year.
+    v.applyChanges([{ op: 'insert', table: 'criterion_mark', row: mark(10, 2, 2026, 'plan', 0) }]);
+    expect(v.findings()).toHaveLength(1);
+  });
+
+  it('the level planned is not below the level reached; an empty plan level says nothing', () => {
+    const level = (unit_id: number, year: number, kind: string, lvl: string | null) => ({ ...status(unit_id, year, kind, null), level: lvl });
+    const { v, findings } = run({ unit_status: [level(10, 2024, 'actual', 'nang_cao'), level(10, 2025, 'plan', 'ntm'), level(11, 2024, 'actual', 'ntm'), level(11, 2025, 'plan', null)] });
+    expect(findings.map((f) => [f.rule, f.expected, f.actual, f.message])).toEqual([
+      ['status.levelNotBelowCurrent', 'nang_cao', 'ntm', 'Mường Khoa: kế hoạch ghi mức NTM, thấp hơn mức đã đạt NTM nâng cao'],
+    ]);
+    v.applyChanges([{ op: 'set', table: 'unit_status', key: [10, 2024, 'actual'], field: 'level', value: 'ntm' }]);
+    expect(v.findings()).toEqual([]);
+    v.applyChanges([{ op: 'set', table: 'unit_status', key: [11, 2024, 'actual'], field: 'level', value: 'kieu_mau' }]);
+    v.applyChanges([{ op: 'set', table: 'unit_status', key: [11, 2025, 'plan'], field: 'level', value: 'nang_cao' }]);
+    expect(v.findings().map((f) => f.row)).toEqual(['Bản Bo']);
   });
 
   it('a criterion follows its indicators: marks, booleans and thresholds; unknown indicators decide nothing', () => {
