@@ -1,12 +1,15 @@
 // The import's own .xlsx scanner against the ExcelJS reader it replaced: the same workbook model from every
 // workbook of the fixtures, and from hand-written packages with what real files carry (shared formulas,
 // inline and rich strings, entities, dates, merges over values, hidden rows and columns, styled empty cells).
+// The model also arrives unchanged from the parsing worker, packed into columns for the way.
 import fs from 'node:fs';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { IMPORT_LIMITS, type ImportLimits } from '../../electron/backend/import/limits';
 import { checkPackage } from '../../electron/backend/import/package-check';
+import { closeParser, parseWorkbook } from '../../electron/backend/import/parser';
+import { readXls } from '../../electron/backend/import/read-xls';
 import { readXlsx } from '../../electron/backend/import/read-xlsx';
 import type { ParsedWorkbook } from '../../electron/backend/import/workbook-model';
 import { readXlsxWithExcelJs } from '../helpers/exceljs-reader';
@@ -58,6 +61,17 @@ describe('every workbook of the fixtures reads the same as with ExcelJS', () => 
     const many = await bothReaders(fs.readFileSync(path.join(FIXTURES, 'examples/bieu01-tieu-chi-xa.xlsx')), small);
     expect(many.scanned).toEqual({ error: 'import.tooManyCells' });
     expect(many.exceljs).toEqual({ error: 'import.tooManyCells' });
+  });
+});
+
+describe('the parsing worker hands back the model its reader built', () => {
+  afterAll(() => closeParser());
+
+  it.each([...WORKBOOKS.filter((f) => !/(empty|encrypted|not-a-workbook|truncated|zip-bomb|far-cell)\.xlsx$/.test(f)), 'legacy/bieu01-tcvn3.xls', 'legacy/mixed-fonts.xls', 'import/bieu01-legacy.xls'])('%s', async (file) => {
+    const bytes = fs.readFileSync(path.join(FIXTURES, file));
+    const pkg = checkPackage(bytes);
+    const direct = pkg.format === 'xlsx' ? readXlsx(bytes, pkg.defaultFont, IMPORT_LIMITS) : readXls(bytes, IMPORT_LIMITS);
+    expect(await parseWorkbook(bytes, pkg.format, pkg.defaultFont)).toStrictEqual(direct);
   });
 });
 

@@ -9,6 +9,7 @@ import type { ImportLimits } from './limits';
 import { readXls } from './read-xls';
 import { readXlsx } from './read-xlsx';
 import type { ParsedWorkbook } from './workbook-model';
+import { packWorkbook, type PackedWorkbook } from './workbook-transfer';
 
 export interface ParseRequest {
   id: number;
@@ -19,7 +20,7 @@ export interface ParseRequest {
 }
 
 export type ParseResponse =
-  | { id: number; ok: true; workbook: ParsedWorkbook }
+  | { id: number; ok: true; workbook: PackedWorkbook }
   | { id: number; ok: false; code: string; params: Record<string, string | number>; detail?: string };
 
 // Both readers are loaded (above) before the prototypes are frozen.
@@ -33,11 +34,16 @@ if (format === 'xls') {
 const port = parentPort;
 if (port) {
   port.on('message', (request: ParseRequest) => {
-    port.postMessage(parse(request));
+    const response = parse(request);
+    if (!response.ok) port.postMessage(response);
+    else {
+      const { packed, transfer } = packWorkbook(response.workbook);
+      port.postMessage({ ...response, workbook: packed } satisfies ParseResponse, transfer);
+    }
   });
 }
 
-function parse(request: ParseRequest): ParseResponse {
+function parse(request: ParseRequest): { id: number; ok: true; workbook: ParsedWorkbook } | Extract<ParseResponse, { ok: false }> {
   try {
     const workbook = format === 'xls' ? readXls(request.bytes, request.limits) : readXlsx(request.bytes, request.defaultFont, request.limits);
     return { id: request.id, ok: true, workbook };

@@ -8,6 +8,7 @@ import { AppError } from '../errors';
 import { IMPORT_LIMITS, type ImportLimits } from './limits';
 import type { ParseRequest, ParseResponse } from './parse-worker';
 import type { ParsedWorkbook } from './workbook-model';
+import { unpackWorkbook } from './workbook-transfer';
 
 // Under tsx or vitest the worker entry is TypeScript: tsx is registered inside the thread before loading it.
 // A bundled backend (dist/electron/backend.cjs) has the worker bundled next to it as parse-worker.cjs.
@@ -77,7 +78,7 @@ class ParserWorker {
     this.pending.delete(response.id);
     clearTimeout(pending.timer);
     if (this.pending.size === 0) this.worker?.unref();
-    if (response.ok) pending.resolve(response.workbook);
+    if (response.ok) pending.resolve(unpackWorkbook(response.workbook));
     else pending.reject(isMessageKey(response.code) ? new AppError(response.code, response.params) : new AppError('import.corrupt'));
   }
 
