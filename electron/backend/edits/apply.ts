@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import type { Change, Scalar } from '../../../shared/api/edits';
 import { AppError } from '../errors';
 import { editableTable, type ColumnSpec, type EditableTable } from './registry';
-import { executeChange, tableSql } from './sql';
+import { executeChange, NOTHING, tableSql } from './sql';
 import { encodeChanges } from './step-record';
 
 /** Oldest steps beyond this many are forgotten. */
@@ -51,7 +51,7 @@ function applyOne(db: Database.Database, change: Change): { forward: Change; inv
   }
   if (change.op === 'insert') {
     const assigned = insertRow(db, table, change);
-    const forward = Object.keys(assigned).length === 0 ? change : { ...change, row: { ...change.row, ...assigned } };
+    const forward = assigned === NOTHING ? change : { ...change, row: { ...change.row, ...assigned } };
     const key = table.keyColumns.map((k) => forward.row[k] as string | number);
     return { forward, inverse: { op: 'delete', table: table.name, key } };
   }
@@ -83,11 +83,11 @@ function validate(db: Database.Database, change: Change): Change {
     if (value === undefined && autoId) continue;
     if (!keyValueFits(value, keyTypes[i])) throw new AppError('edits.badKey', { table: table.name, key: String(value) });
   }
-  for (const [field, value] of Object.entries(change.row)) {
+  for (const field in change.row) {
     if (table.keyColumns.includes(field)) continue;
     const spec = table.columns[field];
     if (!spec) throw new AppError('edits.unknownField', { table: table.name, field });
-    checkValue(table, field, spec, value);
+    checkValue(table, field, spec, change.row[field] as Scalar);
   }
   // A key SQLite keeps unique is checked by the insert itself (see insertRow); others are looked up first.
   if (!tableSql(db, table.name).uniqueKey) refuseExisting(db, table, change.row);
@@ -95,7 +95,7 @@ function validate(db: Database.Database, change: Change): Change {
 }
 
 /** Insert a validated row; a row with the same key already there is refused as `refuseExisting` says it. */
-function insertRow(db: Database.Database, table: EditableTable, change: Extract<Change, { op: 'insert' }>): Record<string, Scalar> {
+function insertRow(db: Database.Database, table: EditableTable, change: Extract<Change, { op: 'insert' }>): Readonly<Record<string, Scalar>> {
   try {
     return executeChange(db, change);
   } catch (error) {

@@ -11,6 +11,9 @@ class TableSql {
   private readonly where: string;
   private readonly name: string;
   private readonly byKey = new Map<string, Database.Statement>();
+  private lastInsert: { columns: string[]; statement: Database.Statement } | null = null;
+  /** Bound values of the insert being run (reused from row to row). */
+  private readonly values: (string | number | null)[] = [];
   readonly keyTypes: ('integer' | 'text')[];
   /** The key columns are the primary key or a unique index: SQLite itself refuses a second row with a key. */
   readonly uniqueKey: boolean;
@@ -53,11 +56,23 @@ class TableSql {
   }
 
   insert(row: Record<string, Scalar>): number {
-    const columns = Object.keys(row);
-    const id = `insert ${columns.join(',')}`;
-    let stmt = this.byKey.get(id);
-    if (!stmt) this.byKey.set(id, (stmt = this.db.prepare(`INSERT INTO ${this.name} (${columns.map(ident).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)));
-    return Number(stmt.run(...columns.map((c) => toSql(row[c] as Scalar))).lastInsertRowid);
+    // Rows of one batch have the same columns: the last statement is reused while they do.
+    const last = this.lastInsert;
+    let n = 0;
+    let same = last !== null;
+    for (const column in row) {
+      if (same && last?.columns[n] !== column) same = false;
+      this.values[n++] = toSql(row[column] as Scalar);
+    }
+    this.values.length = n;
+    if (!same || last?.columns.length !== n) {
+      const columns = Object.keys(row);
+      const id = `insert ${columns.join(',')}`;
+      let statement = this.byKey.get(id);
+      if (!statement) this.byKey.set(id, (statement = this.db.prepare(`INSERT INTO ${this.name} (${columns.map(ident).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)));
+      this.lastInsert = { columns, statement };
+    }
+    return Number((this.lastInsert as { statement: Database.Statement }).statement.run(this.values).lastInsertRowid);
   }
 
   delete(key: readonly (string | number)[]): void {
@@ -89,30 +104,33 @@ export function tableSql(db: Database.Database, name: string): TableSql {
   return sql;
 }
 
+/** What `executeChange` returns when it assigned nothing. */
+export const NOTHING: Readonly<Record<string, Scalar>> = Object.freeze({});
+
 /**
  * Run one change. A 'set' on a missing row creates it (with the registry's defaults); an 'insert'
  * without its integer id gets one, returned so the undo record can name the row.
  */
-export function executeChange(db: Database.Database, change: Change): Record<string, Scalar> {
+export function executeChange(db: Database.Database, change: Change): Readonly<Record<string, Scalar>> {
   const sql = tableSql(db, change.table);
   const { table } = sql;
   try {
     if (change.op === 'set') {
-      if (sql.update(change.field, change.value, change.key) > 0) return {};
+      if (sql.update(change.field, change.value, change.key) > 0) return NOTHING;
       const row: Record<string, Scalar> = {};
       for (const [name, spec] of Object.entries(table.columns)) if (spec.defaultValue !== undefined) row[name] = spec.defaultValue;
       table.keyColumns.forEach((k, i) => (row[k] = change.key[i] as Scalar));
       row[change.field] = change.value;
       sql.insert(row);
-      return {};
+      return NOTHING;
     }
     if (change.op === 'insert') {
       const id = sql.insert(change.row);
       const only = table.keyColumns.length === 1 ? (table.keyColumns[0] as string) : null;
-      return only !== null && change.row[only] === undefined ? { [only]: id } : {};
+      return only !== null && change.row[only] === undefined ? { [only]: id } : NOTHING;
     }
     sql.delete(change.key);
-    return {};
+    return NOTHING;
   } catch (error) {
     throw toAppError(error, change);
   }

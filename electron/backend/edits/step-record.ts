@@ -24,7 +24,7 @@ export function encodeChanges(changes: readonly Change[]): string {
     const run = changes.slice(i, end);
     if (change.op === 'insert') {
       const columns = Object.keys(change.row);
-      out.push({ op: 'inserts', table: change.table, columns, rows: run.map((c) => columns.map((k) => (c as Extract<Change, { op: 'insert' }>).row[k] as Scalar)) });
+      out.push({ op: 'inserts', table: change.table, columns, rows: run.map((c) => Object.values((c as Extract<Change, { op: 'insert' }>).row)) });
     } else {
       out.push({ op: 'deletes', table: change.table, keys: run.map((c) => (c as Extract<Change, { op: 'delete' }>).key) });
     }
@@ -69,8 +69,7 @@ function runEnd(changes: readonly Change[], start: number): number {
 
 /** The row has exactly these columns, in this order, each with a value (JSON keeps no undefined in arrays). */
 function sameColumns(columns: readonly string[], row: Record<string, Scalar>): boolean {
-  const keys = Object.keys(row);
-  if (keys.length !== columns.length) return false;
-  for (let k = 0; k < keys.length; k++) if (keys[k] !== columns[k] || row[keys[k] as string] === undefined) return false;
-  return true;
+  let n = 0;
+  for (const key in row) if (columns[n++] !== key || row[key] === undefined) return false;
+  return n === columns.length;
 }
