@@ -45,11 +45,23 @@ export function shortcut(sheets: readonly SheetCells[]): Shortcut {
 
 function index(sheet: SheetCells): IndexedSheet {
   const byPosition = new Map<number, { address: string; cell: Cell }>();
-  for (const [address, cell] of sheet.cells) {
-    const at = parseA1(address);
-    byPosition.set(position(at.row, at.col), { address, cell });
-  }
+  for (const [address, cell] of sheet.cells) byPosition.set(positionOf(address), { address, cell });
   return { sheet, byPosition };
+}
+
+/** position() of an A1 address ("$C$8", "c8"), read without a regular expression: every cell of a sheet is indexed. */
+function positionOf(address: string): number {
+  let col = 0;
+  let row = 0;
+  for (let i = 0; i < address.length; i++) {
+    const ch = address.charCodeAt(i);
+    if (ch >= 48 && ch <= 57) row = row * 10 + ch - 48;
+    else if (ch >= 65 && ch <= 90) col = col * 26 + ch - 64;
+    else if (ch >= 97 && ch <= 122) col = col * 26 + ch - 96;
+    else if (ch !== 36) return position(parseA1(address).row, parseA1(address).col);
+  }
+  if (row === 0 || col === 0) return position(parseA1(address).row, parseA1(address).col);
+  return position(row - 1, col - 1);
 }
 
 // ---------------------------------------------------------------------------------------------------------

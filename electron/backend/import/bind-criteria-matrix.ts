@@ -43,6 +43,7 @@ export function bindCriteriaMatrix(batch: BatchContext, found: Recognised, form:
   const columns = bindColumns(header, form.columns, taken);
   const marks = new MarkReader(form.marks.met, form.marks.notMet);
   const markText = formMark(found, marks);
+  const markCell = { kind: 'mark', markText } as const;
 
   const communes: { row: number; unitId: number; met: number }[] = [];
   const perCriterion = new Map<number, number>();
@@ -76,7 +77,6 @@ export function bindCriteriaMatrix(batch: BatchContext, found: Recognised, form:
       out.units.add(unit.id);
       let met = 0;
       for (const [col, criterion] of criteria.columns) {
-        const place: Place = { row: r, col, rowLabel: name, columnLabel: criterion.code };
         const read = marks.read(grid.cell(r, col));
         if (!read.ok) {
           out.problem('error', r, col, read.key, read.params);
@@ -86,7 +86,8 @@ export function bindCriteriaMatrix(batch: BatchContext, found: Recognised, form:
           met++;
           perCriterion.set(col, (perCriterion.get(col) ?? 0) + 1);
         }
-        out.set({ table: 'criterion_mark', key: [unit.id, criterion.id, statusYear, 'actual'], field: 'met' }, read.value, place, { kind: 'mark', markText });
+        const place: Place = { row: r, col, rowLabel: name, columnLabel: criterion.code };
+        out.set({ table: 'criterion_mark', key: [unit.id, criterion.id, statusYear, 'actual'], field: 'met' }, read.value, place, markCell);
       }
       communes.push({ row: r, unitId: unit.id, met });
       bindStatus(out, columns, r, name, unit.id, statusYear, planYear);

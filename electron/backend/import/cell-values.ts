@@ -29,6 +29,10 @@ export function readYear(cell: ParsedCell | undefined): Read<number | null> {
   return { ok: false, key: 'import.problem.badYear', params: { text: cell?.text ?? '' } };
 }
 
+// A form reads tens of thousands of marks: the two answers are shared (never changed by their readers).
+const MET: Read<boolean> = Object.freeze(ok(true));
+const NOT_MET: Read<boolean> = Object.freeze(ok(false));
+
 /** Marks meaning met / not met, compared without case or diacritics; `extraMet` adds the form's own mark. */
 export class MarkReader {
   private readonly met: Set<string>;
@@ -45,10 +49,10 @@ export class MarkReader {
   }
 
   read(cell: ParsedCell | undefined): Read<boolean> {
-    if (!cell || cell.value === null) return ok(false);
+    if (!cell || cell.value === null) return NOT_MET;
     const key = fold(typeof cell.value === 'number' ? String(cell.value) : cell.text);
-    if (this.met.has(key)) return ok(true);
-    if (this.notMet.has(key)) return ok(false);
+    if (this.met.has(key)) return MET;
+    if (this.notMet.has(key)) return NOT_MET;
     return { ok: false, key: 'import.problem.badMark', params: { text: cell.text } };
   }
 }

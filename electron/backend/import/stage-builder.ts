@@ -40,6 +40,8 @@ export class StageBuilder {
   values = 0;
   /** Per table and field: the statement reading the current value, or null when the table is empty. */
   private readonly readers = new Map<string, Reader | null>();
+  /** The reader of the last field read (a form reads one field many times in a row). */
+  private lastRead: { table: string; field: string; reader: Reader | null } | null = null;
 
   /**
    * @param newRows rows this batch inserts, by table and key: shared by every file of the batch, so a
@@ -77,7 +79,7 @@ export class StageBuilder {
    * exist yet changes nothing.
    */
   set(target: CellTarget, value: Scalar, place: Place, bound: Omit<BoundCell, 'cell' | 'target'> | null): void {
-    if (bound) this.cells.push({ cell: cellAddress(place.row, place.col), target, ...bound });
+    if (bound) this.cells.push(boundCell(cellAddress(place.row, place.col), target, bound));
     const current = this.current(target);
     if (value !== null && value !== '') this.values++;
     if (current === undefined && (value === null || value === '')) return;
@@ -129,11 +131,16 @@ export class StageBuilder {
 
   /** The value now in the document; undefined when the row does not exist. */
   private current(target: CellTarget): Scalar | undefined {
-    const id = `${target.table}.${target.field}`;
-    let reader = this.readers.get(id);
-    if (reader === undefined) {
-      reader = this.reader(target.table, target.field);
-      this.readers.set(id, reader);
+    let reader: Reader | null | undefined;
+    if (this.lastRead?.table === target.table && this.lastRead.field === target.field) reader = this.lastRead.reader;
+    else {
+      const id = `${target.table}.${target.field}`;
+      reader = this.readers.get(id);
+      if (reader === undefined) {
+        reader = this.reader(target.table, target.field);
+        this.readers.set(id, reader);
+      }
+      this.lastRead = { table: target.table, field: target.field, reader };
     }
     if (!reader) return undefined;
     const row = reader.statement.get(...target.key) as { v: Scalar } | undefined;
@@ -149,6 +156,13 @@ export class StageBuilder {
     const where = table.keyColumns.map((k) => `"${k}" = ?`).join(' AND ');
     return { statement: this.db.prepare(`SELECT "${field}" AS v FROM "${table.name}" WHERE ${where}`), boolean: table.columns[field]?.type === 'boolean' };
   }
+}
+
+function boundCell(cell: string, target: CellTarget, bound: Omit<BoundCell, 'cell' | 'target'>): BoundCell {
+  const out: BoundCell = { cell, target, kind: bound.kind };
+  if (bound.markText !== undefined) out.markText = bound.markText;
+  if (bound.decimals !== undefined) out.decimals = bound.decimals;
+  return out;
 }
 
 function sameValue(a: Scalar, b: Scalar): boolean {

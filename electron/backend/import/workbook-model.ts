@@ -36,10 +36,16 @@ export interface ParsedWorkbook {
   sheets: ParsedSheet[];
 }
 
+const columnNames: string[] = [];
+
 /** "C8" from a 1-based row and column. */
 export function cellAddress(row: number, col: number): string {
-  let name = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  let name = columnNames[col];
+  if (name === undefined) {
+    name = '';
+    for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+    if (col < 20_000) columnNames[col] = name;
+  }
   return `${name}${row}`;
 }
 
