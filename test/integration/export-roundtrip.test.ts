@@ -7,7 +7,7 @@ import { exportForm } from '../../electron/backend/export/export-form';
 import { readPackage, readText } from '../../electron/backend/export/package';
 import { indexSheet, readCell } from '../../electron/backend/export/sheet-cells';
 import { readSharedStrings } from '../../electron/backend/export/shared-strings';
-import type { Binding } from '../../electron/backend/forms/binding';
+import { Binding } from '../../electron/backend/forms/binding';
 import { closeParser } from '../../electron/backend/import/parser';
 import { openTestBackend } from '../helpers/backend';
 import { CORPUS_DIR, EXAMPLE_FILES, importFiles, previewFiles } from '../helpers/import';
@@ -130,7 +130,7 @@ const LEGACY_DIR = path.resolve(import.meta.dirname, '../fixtures/legacy');
 describe('percentages', () => {
   it('a cell formatted as a percentage gets the fraction of the document’s percentage points, and reads back the same', async () => {
     const a = await importInto([path.join(CORPUS_DIR, 'chi-tieu-xa.xlsx')]);
-    const binding = JSON.parse((a.db.prepare('SELECT binding FROM workbook').get() as { binding: string }).binding) as Binding;
+    const binding = Binding.parse(JSON.parse((a.db.prepare('SELECT binding FROM workbook').get() as { binding: string }).binding));
     const e8 = binding.cells.find((c) => c.cell === 'E8')!;
     const [unitId, indicatorId, year, kind] = e8.target.key;
     a.db.prepare('UPDATE indicator_value SET value = 95 WHERE unit_id = ? AND indicator_id = ? AND year = ? AND kind = ?').run(unitId, indicatorId, year, kind);

@@ -23,7 +23,7 @@ export const BoundCell = z.object({
 });
 export type BoundCell = z.infer<typeof BoundCell>;
 
-export const Binding = z.object({
+const BindingV1 = z.object({
   version: z.literal(1),
   /** Form definition id from resources/forms, e.g. "bieu01". */
   form: z.string(),
@@ -39,4 +39,55 @@ export const Binding = z.object({
   /** Legacy text encoding found in the workbook, if any. */
   encoding: z.enum(['unicode', 'tcvn3', 'vni', 'mixed']).default('unicode'),
 });
-export type Binding = z.infer<typeof Binding>;
+
+/** What bound cells share, stored once per binding: a 60,000-mark form has a handful of these. */
+const CellKind = BoundCell.omit({ cell: true, target: true }).extend({ table: z.string(), field: z.string() });
+
+/**
+ * The binding as it is stored: each cell as [address, index into `kinds`, key], in the order of `cells` (a
+ * third of the JSON of version 1, which documents imported before it still hold and which reads the same).
+ */
+const BindingV2 = BindingV1.omit({ version: true, cells: true })
+  .extend({
+    version: z.literal(2),
+    kinds: z.array(CellKind),
+    cells: z.array(z.tuple([z.string(), z.number().int().min(0), CellTarget.shape.key])),
+  })
+  .transform(({ kinds, cells, ...rest }, ctx): z.infer<typeof BindingV1> => {
+    const expanded: BoundCell[] = [];
+    for (const [cell, index, key] of cells) {
+      const kind = kinds[index];
+      if (!kind) {
+        ctx.addIssue({ code: 'custom', message: `no cell kind ${index}` });
+        return z.NEVER;
+      }
+      const { table, field, ...rendering } = kind;
+      expanded.push({ cell, target: { table, key, field }, ...rendering });
+    }
+    return { ...rest, version: 1, cells: expanded };
+  });
+
+/** A binding as import and export use it (version 1's shape), read from either stored version. */
+export const Binding = z.union([BindingV1, BindingV2]);
+export type Binding = z.infer<typeof BindingV1>;
+
+/** The JSON kept in table `workbook`: version 2 of the binding. */
+export function storedBinding(binding: Binding): string {
+  const kinds: z.infer<typeof CellKind>[] = [];
+  const index = new Map<string, number>();
+  const cells = binding.cells.map((c): [string, number, (string | number)[]] => {
+    const id = `${c.target.table}|${c.target.field}|${c.kind}|${c.markText ?? ''}|${c.decimals ?? ''}|${c.markText === undefined ? 0 : 1}`;
+    let n = index.get(id);
+    if (n === undefined) {
+      n = kinds.length;
+      index.set(id, n);
+      const kind: z.infer<typeof CellKind> = { table: c.target.table, field: c.target.field, kind: c.kind };
+      if (c.markText !== undefined) kind.markText = c.markText;
+      if (c.decimals !== undefined) kind.decimals = c.decimals;
+      kinds.push(kind);
+    }
+    return [c.cell, n, c.target.key];
+  });
+  const { cells: _cells, version: _version, ...rest } = binding;
+  return JSON.stringify({ ...rest, version: 2, kinds, cells });
+}

@@ -5,6 +5,7 @@ import type { StagedFile } from '../../../shared/api/import';
 import type { Finding } from '../../../shared/api/validation';
 import { translate } from '../../../shared/i18n';
 import { AppError } from '../errors';
+import { storedBinding } from '../forms/binding';
 import { BatchContext, type BatchOptions } from './batch-context';
 import './editable-tables';
 import { loadFormDefinitions } from './form-definition';
@@ -67,7 +68,7 @@ export function applyFiles(db: Database.Database, reads: readonly ReadFile[], op
       if (!s.record) return;
       const hash = sha256(read.input.bytes);
       if (exists.get(hash, s.record.form, s.record.sheet, s.record.planId)) return;
-      insert.run(s.record.planId, s.record.form, s.record.sheet, read.input.name, hash, Buffer.from(read.input.bytes), JSON.stringify(s.record.binding), now);
+      insert.run(s.record.planId, s.record.form, s.record.sheet, read.input.name, hash, Buffer.from(read.input.bytes), storedBinding(s.record.binding), now);
     });
     return { stepId, files: withFindings(staged, findings) };
   })();
