@@ -158,6 +158,16 @@ class Table {
     return this.cursor as unknown as Row;
   }
 
+  /** Each row through one passing view (valid during the call only). */
+  each(fn: (row: Row) => void): void {
+    const cursor = new this.View([]);
+    for (const values of this.rows) {
+      if (!values) continue;
+      cursor[VALUES] = values;
+      fn(cursor as unknown as Row);
+    }
+  }
+
   /** Each row of a group through one passing view (valid during the call only). */
   eachOf(fields: readonly string[], values: readonly Scalar[], fn: (row: Row) => void): void {
     const cursor = new this.View([]);
@@ -332,6 +342,11 @@ export class Dataset {
    */
   peek(table: RuleTable, key: readonly Scalar[]): Row | undefined {
     return this.table(table).peek(key);
+  }
+
+  /** Each row, through one view moved from row to row (valid during the call only). */
+  each(table: RuleTable, fn: (row: Row) => void): void {
+    this.table(table).each(fn);
   }
 
   /** Each row of a group, through one view moved from row to row (valid during the call only). */

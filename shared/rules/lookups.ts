@@ -1,6 +1,7 @@
 // Names and counts the rule declarations need, read from the dataset.
 import type { Scalar } from '../api/edits';
-import type { Dataset, Row } from './dataset';
+import type { Dataset, Key, Row } from './dataset';
+import { NestedIndex } from './nested-index';
 
 export const sourceLabel = (data: Dataset, id: Scalar) => String(data.byId('capital_source', id)?.label ?? id);
 export const unitName = (data: Dataset, id: Scalar) => String(data.byId('unit', id)?.name ?? id);
@@ -73,4 +74,44 @@ export function indicatorMet(indicator: Row, value: Row | undefined): boolean | 
   if (indicator.kind === 'boolean') return n === 1;
   const test = thresholdOf(indicator);
   return test ? test(n) : null;
+}
+
+/**
+ * The criterion marks that disagree with their indicators, all of which have a value: one pass over the
+ * indicator values tallying each (unit, criterion, year, kind), one over the marks. What a full run of
+ * "a criterion from its indicators" needs, without looking each indicator of each mark up.
+ */
+export function marksAgainstIndicators(data: Dataset): Key[] {
+  const indicators = new Map<Scalar, Row>();
+  const perCriterion = new Map<Scalar, number>();
+  for (const indicator of data.rows('indicator')) {
+    indicators.set(indicator.id ?? null, indicator);
+    perCriterion.set(indicator.criterion_id ?? null, (perCriterion.get(indicator.criterion_id ?? null) ?? 0) + 1);
+  }
+  const tally = new NestedIndex<{ known: number; failing: boolean }>(4);
+  const key: Scalar[] = [null, null, null, null];
+  data.each('indicator_value', (value) => {
+    const indicator = indicators.get(value.indicator_id ?? null);
+    const ok = indicator ? indicatorMet(indicator, value) : null;
+    if (!indicator || ok === null) return;
+    key[0] = value.unit_id ?? null;
+    key[1] = indicator.criterion_id ?? null;
+    key[2] = value.year ?? null;
+    key[3] = value.kind ?? null;
+    const t = tally.get(key);
+    if (t) {
+      t.known++;
+      if (!ok) t.failing = true;
+    } else tally.set(key, { known: 1, failing: !ok });
+  });
+  const out: Key[] = [];
+  data.each('criterion_mark', (mark) => {
+    key[0] = mark.unit_id ?? null;
+    key[1] = mark.criterion_id ?? null;
+    key[2] = mark.year ?? null;
+    key[3] = mark.kind ?? null;
+    const t = tally.get(key);
+    if (t && t.known === perCriterion.get(key[1]) && (mark.met === 1) === t.failing) out.push(key.slice() as (string | number)[]);
+  });
+  return out;
 }

@@ -9,7 +9,7 @@ import { cellCheck, type CellCheckDeclaration, type Problem } from './kinds/cell
 import { presence } from './kinds/presence';
 import { sumEquals } from './kinds/sum-equals';
 import { treeFigures, treeSum } from './kinds/tree-sum';
-import { descendants, hasChildren, indicatorMet, isCommune, metCount, sourceLabel, sourceWithRole, unitName } from './lookups';
+import { descendants, hasChildren, indicatorMet, isCommune, marksAgainstIndicators, metCount, sourceLabel, sourceWithRole, unitName } from './lookups';
 import type { RuleTable } from './schema';
 import type { Rule, RuleContext } from './types';
 
@@ -337,6 +337,7 @@ export const RULES: readonly Rule[] = [
       };
     },
     alsoReads: [{ table: 'indicator_value' }, { table: 'indicator' }],
+    candidates: ({ data }) => marksAgainstIndicators(data),
     affected: (change, { data }) => {
       if (change.table !== 'indicator_value') return 'all';
       return [change.before, change.after]

@@ -30,6 +30,11 @@ export interface CellCheckDeclaration {
   affected?: (change: RowChange, ctx: RuleContext) => Iterable<Key> | 'all';
   /** Other rows of the checked table whose check reads this row (the plan's mark reads last year's). */
   partners?: (row: Row, ctx: RuleContext) => Iterable<Key>;
+  /**
+   * For a full run over a big table: the keys of the only rows that can have a finding, found in one pass
+   * (every other row passes). Each is then checked the way an edit checks it.
+   */
+  candidates?: (ctx: RuleContext) => Iterable<Key>;
 }
 
 export function cellCheck(d: CellCheckDeclaration): Rule {
@@ -66,6 +71,14 @@ export function cellCheck(d: CellCheckDeclaration): Rule {
     },
     checkAll(ctx) {
       const out: [Scope, Finding[]][] = [];
+      if (d.candidates) {
+        for (const key of d.candidates(ctx)) {
+          const row = ctx.data.get(d.table, key);
+          const found = row ? checkRow(row, key, ctx) : [];
+          if (found.length > 0) out.push([key, found]);
+        }
+        return out;
+      }
       ctx.data.eachValue(d.table, d.field, (value, row) => {
         const found = checkValue(value, row, null, ctx);
         if (found) out.push([found[0]?.target?.key ?? rowKey(d.table, row), found]);
