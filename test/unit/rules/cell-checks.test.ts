@@ -188,6 +188,26 @@ describe('counts and derivations', () => {
   });
 });
 
+describe('full runs and edits agree', () => {
+  it('a full run finds the criteria that disagree with their indicators exactly as edits one by one do', () => {
+    const statuses = [status(10, 2024, 'actual', null), status(11, 2024, 'actual', null)];
+    const marks = [10, 11].flatMap((u) => [1, 2, 3].flatMap((c) => [mark(u, c, 2024, 'actual', (u + c) % 2), mark(u, c, 2025, 'plan', 1)]));
+    const values = [10, 11].flatMap((u) => [
+      value(u, 101, u === 10 ? 1 : 0),
+      value(u, 102, u === 10 ? 70 : null, u === 10 ? null : 'đạt'),
+      value(u, 201, 50),
+      value(u, 101, 1, null, 'plan', 2025),
+      value(u, 102, 59, null, 'plan', 2025),
+    ]);
+    const full = run({ criterion_mark: marks, indicator_value: values, unit_status: statuses }).findings.filter((f) => f.rule === 'matrix.criterionFromIndicators');
+    const { v } = run({ unit_status: statuses });
+    v.applyChanges([...marks, ...values].map((row) => ({ op: 'insert' as const, table: 'unit_id' in row && 'criterion_id' in row ? 'criterion_mark' : 'indicator_value', row })));
+    const edited = v.findings().filter((f) => f.rule === 'matrix.criterionFromIndicators');
+    expect(full.length).toBeGreaterThan(1);
+    expect(full.map((f) => f.message).sort()).toEqual(edited.map((f) => f.message).sort());
+  });
+});
+
 describe('completeness', () => {
   it('names each commune of the plan with no status at the end of last year, until it gets one', () => {
     const { v, findings } = run({ criterion_mark: [mark(11, 1, 2024, 'actual', 0)] });
