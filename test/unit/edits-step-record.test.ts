@@ -13,11 +13,12 @@ describe('undo step records', () => {
       ...Array.from({ length: 3 }, (_, i) => mark(5, i + 1, true)),
       ...Array.from({ length: 10 }, (_, i): Change => ({ op: 'delete', table: 'unit_status', key: [i + 1, 2024, 'plan'] })),
       { op: 'delete', table: 'unit', key: [4] },
+      ...Array.from({ length: 9 }, (_, i): Change => ({ op: 'delete', table: 'odd_keys', key: i === 4 ? [i] : [i, 'x'] })),
       ...Array.from({ length: 9 }, (_, i): Change => ({ op: 'insert', table: 'project', row: { id: i + 10, name: `Công trình ${i}`, amount: i === 4 ? null : i * 1.5 } })),
     ];
     const text = encodeChanges(changes);
     expect(decodeChanges(text)).toEqual(changes);
-    expect(JSON.parse(text)).toHaveLength(1 + 1 + 1 + 3 + 1 + 1 + 1);
+    expect(JSON.parse(text)).toHaveLength(1 + 1 + 1 + 3 + 1 + 1 + 9 + 1);
   });
 
   it('reads steps recorded as plain arrays of changes', () => {

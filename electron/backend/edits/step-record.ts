@@ -1,12 +1,14 @@
 // How an undo step's changes are kept in undo_step.forward / .inverse: a JSON array with one element per
 // change, except that a run of inserts of the same columns into one table (an import's 60,000 marks) is one
-// element with a row of values per insert, and a run of deletes from one table one element with their keys.
-// Steps recorded before runs were grouped are plain arrays of changes and read the same.
+// element holding each column's values, and so is a run of deletes from one table (their keys' columns); a
+// column with one value throughout (the year, the side) is written once. Steps recorded before runs were
+// grouped are plain arrays of changes and read the same.
 import type { Change, Scalar } from '../../../shared/api/edits';
 
-type Key = Extract<Change, { op: 'delete' }>['key'];
+/** A column's values, or the one value every row has. */
+type Column = Scalar[] | { all: Scalar };
 
-type Stored = Change | { op: 'inserts'; table: string; columns: string[]; rows: Scalar[][] } | { op: 'deletes'; table: string; keys: Key[] };
+type Stored = Change | { op: 'inserts'; table: string; count: number; columns: string[]; values: Column[] } | { op: 'deletes'; table: string; count: number; keys: Column[] };
 
 /** Shorter runs stay one element per change. */
 const MIN_RUN = 8;
@@ -21,30 +23,43 @@ export function encodeChanges(changes: readonly Change[]): string {
       i++;
       continue;
     }
-    const run = changes.slice(i, end);
     if (change.op === 'insert') {
       const columns = Object.keys(change.row);
-      out.push({ op: 'inserts', table: change.table, columns, rows: run.map((c) => Object.values((c as Extract<Change, { op: 'insert' }>).row)) });
-    } else {
-      out.push({ op: 'deletes', table: change.table, keys: run.map((c) => (c as Extract<Change, { op: 'delete' }>).key) });
+      const values = columns.map((column) => columnOf(changes, i, end, (c) => (c as Extract<Change, { op: 'insert' }>).row[column] as Scalar));
+      out.push({ op: 'inserts', table: change.table, count: end - i, columns, values });
+    } else if (change.op === 'delete') {
+      const keys = change.key.map((_v, k) => columnOf(changes, i, end, (c) => (c as Extract<Change, { op: 'delete' }>).key[k] as Scalar));
+      out.push({ op: 'deletes', table: change.table, count: end - i, keys });
     }
     i = end;
   }
   return JSON.stringify(out);
 }
 
+function columnOf(changes: readonly Change[], start: number, end: number, value: (change: Change) => Scalar): Column {
+  const first = value(changes[start] as Change);
+  let i = start + 1;
+  while (i < end && value(changes[i] as Change) === first) i++;
+  if (i === end) return { all: first };
+  const values: Scalar[] = new Array<Scalar>(end - start);
+  for (let k = start; k < end; k++) values[k - start] = value(changes[k] as Change);
+  return values;
+}
+
+const valueAt = (column: Column, row: number): Scalar => (Array.isArray(column) ? (column[row] as Scalar) : column.all);
+
 export function decodeChanges(text: string): Change[] {
   const stored = JSON.parse(text) as Stored[];
   const changes: Change[] = [];
   for (const item of stored) {
     if (item.op === 'inserts') {
-      for (const values of item.rows) {
+      for (let r = 0; r < item.count; r++) {
         const row: Record<string, Scalar> = {};
-        item.columns.forEach((column, k) => (row[column] = values[k] as Scalar));
+        item.columns.forEach((column, k) => (row[column] = valueAt(item.values[k] as Column, r)));
         changes.push({ op: 'insert', table: item.table, row });
       }
     } else if (item.op === 'deletes') {
-      for (const key of item.keys) changes.push({ op: 'delete', table: item.table, key });
+      for (let r = 0; r < item.count; r++) changes.push({ op: 'delete', table: item.table, key: item.keys.map((column) => valueAt(column, r) as string | number) });
     } else {
       changes.push(item);
     }
@@ -63,6 +78,7 @@ function runEnd(changes: readonly Change[], start: number): number {
     const next = changes[end] as Change;
     if (next.op !== first.op || next.table !== first.table) break;
     if (columns && next.op === 'insert' && !sameColumns(columns, next.row)) break;
+    if (first.op === 'delete' && next.op === 'delete' && next.key.length !== first.key.length) break;
   }
   return end;
 }
