@@ -75,16 +75,22 @@ export type Binding = z.infer<typeof BindingV1>;
 export function storedBinding(binding: Binding): string {
   const kinds: z.infer<typeof CellKind>[] = [];
   const index = new Map<string, number>();
+  let last: BoundCell | undefined;
+  let n = -1;
   const cells = binding.cells.map((c): [string, number, (string | number)[]] => {
-    const id = `${c.target.table}|${c.target.field}|${c.kind}|${c.markText ?? ''}|${c.decimals ?? ''}|${c.markText === undefined ? 0 : 1}`;
-    let n = index.get(id);
-    if (n === undefined) {
-      n = kinds.length;
-      index.set(id, n);
-      const kind: z.infer<typeof CellKind> = { table: c.target.table, field: c.target.field, kind: c.kind };
-      if (c.markText !== undefined) kind.markText = c.markText;
-      if (c.decimals !== undefined) kind.decimals = c.decimals;
-      kinds.push(kind);
+    // Neighbouring cells mostly share their kind (a row of marks): only a change of kind is looked up.
+    if (!last || c.target.table !== last.target.table || c.target.field !== last.target.field || c.kind !== last.kind || c.markText !== last.markText || c.decimals !== last.decimals) {
+      const id = JSON.stringify([c.target.table, c.target.field, c.kind, c.markText ?? null, c.decimals ?? null]);
+      const known = index.get(id);
+      if (known === undefined) {
+        n = kinds.length;
+        index.set(id, n);
+        const kind: z.infer<typeof CellKind> = { table: c.target.table, field: c.target.field, kind: c.kind };
+        if (c.markText !== undefined) kind.markText = c.markText;
+        if (c.decimals !== undefined) kind.decimals = c.decimals;
+        kinds.push(kind);
+      } else n = known;
+      last = c;
     }
     return [c.cell, n, c.target.key];
   });

@@ -7,9 +7,17 @@ import { fold } from './text-match';
 
 const PREFIX = /^(xã|thị trấn|phường)\s+/u;
 
+const unitKeys = new Map<string, string>();
+
 /** The comparable form of a commune name: NFC, trimmed, single spaces, lower case, without "Xã", "Thị trấn", "Phường". */
 export function unitKey(name: string): string {
-  return name.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('vi').replace(PREFIX, '').trim();
+  let key = unitKeys.get(name);
+  if (key === undefined) {
+    key = name.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('vi').replace(PREFIX, '').trim();
+    if (unitKeys.size >= 50_000) unitKeys.clear();
+    unitKeys.set(name, key);
+  }
+  return key;
 }
 
 /** A village name compared within its commune: like a commune's, without "Thôn", "Tổ dân phố", "Xóm", "Ấp" ("Bản" is part of names). */
