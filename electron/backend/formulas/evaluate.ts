@@ -11,7 +11,8 @@ export type FormulaResult = CellValue | { error: string };
 
 export interface SheetCells {
   name: string;
-  cells: Map<string /* A1 */, { value?: CellValue; formula?: string }>;
+  /** By A1 address; `row` and `col` (1-based), when the caller has them, spare reading the address again. */
+  cells: Map<string /* A1 */, { value?: CellValue; formula?: string; row?: number; col?: number }>;
 }
 
 /** HyperFormula's default is 40,000 rows; forms with every commune of a province stay well under this. */

@@ -6,7 +6,7 @@
 // to the engine, as before.
 import { parseA1, type CellValue, type FormulaResult, type SheetCells } from './evaluate';
 
-type Cell = { value?: CellValue; formula?: string };
+type Cell = { value?: CellValue; formula?: string; row?: number; col?: number };
 
 interface IndexedSheet {
   sheet: SheetCells;
@@ -45,7 +45,9 @@ export function shortcut(sheets: readonly SheetCells[]): Shortcut {
 
 function index(sheet: SheetCells): IndexedSheet {
   const byPosition = new Map<number, { address: string; cell: Cell }>();
-  for (const [address, cell] of sheet.cells) byPosition.set(positionOf(address), { address, cell });
+  for (const [address, cell] of sheet.cells) {
+    byPosition.set(cell.row !== undefined && cell.col !== undefined ? position(cell.row - 1, cell.col - 1) : positionOf(address), { address, cell });
+  }
   return { sheet, byPosition };
 }
 

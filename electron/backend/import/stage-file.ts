@@ -153,8 +153,8 @@ function formulaSheet(sheet: ParsedSheet): SheetCells {
   const cells: SheetCells['cells'] = new Map();
   for (const c of sheet.cells) {
     const address = cellAddress(c.row, c.col);
-    if (c.formula === undefined) cells.set(address, { value: c.value });
-    else cells.set(address, c.value === null ? { formula: c.formula } : { value: c.value, formula: c.formula });
+    if (c.formula === undefined) cells.set(address, c);
+    else cells.set(address, c.value === null ? { formula: c.formula, row: c.row, col: c.col } : c);
   }
   return { name: sheet.name, cells };
 }
