@@ -158,14 +158,14 @@ class Table {
     return this.cursor as unknown as Row;
   }
 
-  /** Each row through one passing view (valid during the call only). */
-  each(fn: (row: Row) => void): void {
-    const cursor = new this.View([]);
-    for (const values of this.rows) {
-      if (!values) continue;
-      cursor[VALUES] = values;
-      fn(cursor as unknown as Row);
-    }
+  /** Where `fields` are in a row's values (-1 for a column the table lacks). */
+  positions(fields: readonly string[]): number[] {
+    return fields.map((f) => this.position.get(f) ?? -1);
+  }
+
+  /** Each row's values as they are stored (the hottest loops read them by position, without a view). */
+  eachRaw(fn: (values: readonly (Scalar | undefined)[]) => void): void {
+    for (const values of this.rows) if (values) fn(values);
   }
 
   /** Each row of a group through one passing view (valid during the call only). */
@@ -344,9 +344,14 @@ export class Dataset {
     return this.table(table).peek(key);
   }
 
-  /** Each row, through one view moved from row to row (valid during the call only). */
-  each(table: RuleTable, fn: (row: Row) => void): void {
-    this.table(table).each(fn);
+  /** Where `fields` are in a row's values, for `eachRaw` (-1 for a column the table lacks). */
+  positions(table: RuleTable, fields: readonly string[]): number[] {
+    return this.table(table).positions(fields);
+  }
+
+  /** Each row's values as stored, read by `positions` (the hottest full-run loops: no view); undefined is empty. */
+  eachRaw(table: RuleTable, fn: (values: readonly (Scalar | undefined)[]) => void): void {
+    this.table(table).eachRaw(fn);
   }
 
   /** Each row of a group, through one view moved from row to row (valid during the call only). */

@@ -63,13 +63,17 @@ function thresholdOf(indicator: Row): Threshold {
 
 /** Whether an indicator's value meets it: a mark word, a boolean 1/0, or a simple threshold ("≥ 60"); null when unknown. */
 export function indicatorMet(indicator: Row, value: Row | undefined): boolean | null {
-  if (!value) return null;
-  if (typeof value.text === 'string' && value.text !== '') {
-    const text = value.text.normalize('NFC').trim().toLowerCase();
-    if (MET_WORDS.has(text)) return true;
-    if (NOT_MET_WORDS.has(text)) return false;
+  return value ? valueMeets(indicator, value.value ?? null, value.text ?? null) : null;
+}
+
+/** `indicatorMet` of a value and text read straight from a row. */
+function valueMeets(indicator: Row, value: Scalar | undefined, text: Scalar | undefined): boolean | null {
+  if (typeof text === 'string' && text !== '') {
+    const word = text.normalize('NFC').trim().toLowerCase();
+    if (MET_WORDS.has(word)) return true;
+    if (NOT_MET_WORDS.has(word)) return false;
   }
-  const n = typeof value.value === 'number' ? value.value : null;
+  const n = typeof value === 'number' ? value : null;
   if (n === null) return null;
   if (indicator.kind === 'boolean') return n === 1;
   const test = thresholdOf(indicator);
@@ -90,14 +94,15 @@ export function marksAgainstIndicators(data: Dataset): Key[] {
   }
   const tally = new NestedIndex<{ known: number; failing: boolean }>(4);
   const key: Scalar[] = [null, null, null, null];
-  data.each('indicator_value', (value) => {
-    const indicator = indicators.get(value.indicator_id ?? null);
-    const ok = indicator ? indicatorMet(indicator, value) : null;
+  const [unit, id, year, kind, value, text] = data.positions('indicator_value', ['unit_id', 'indicator_id', 'year', 'kind', 'value', 'text']) as [number, number, number, number, number, number];
+  data.eachRaw('indicator_value', (row) => {
+    const indicator = indicators.get(row[id] ?? null);
+    const ok = indicator ? valueMeets(indicator, row[value], row[text]) : null;
     if (!indicator || ok === null) return;
-    key[0] = value.unit_id ?? null;
+    key[0] = row[unit] ?? null;
     key[1] = indicator.criterion_id ?? null;
-    key[2] = value.year ?? null;
-    key[3] = value.kind ?? null;
+    key[2] = row[year] ?? null;
+    key[3] = row[kind] ?? null;
     const t = tally.get(key);
     if (t) {
       t.known++;
@@ -105,13 +110,14 @@ export function marksAgainstIndicators(data: Dataset): Key[] {
     } else tally.set(key, { known: 1, failing: !ok });
   });
   const out: Key[] = [];
-  data.each('criterion_mark', (mark) => {
-    key[0] = mark.unit_id ?? null;
-    key[1] = mark.criterion_id ?? null;
-    key[2] = mark.year ?? null;
-    key[3] = mark.kind ?? null;
+  const [mUnit, mCriterion, mYear, mKind, met] = data.positions('criterion_mark', ['unit_id', 'criterion_id', 'year', 'kind', 'met']) as [number, number, number, number, number];
+  data.eachRaw('criterion_mark', (row) => {
+    key[0] = row[mUnit] ?? null;
+    key[1] = row[mCriterion] ?? null;
+    key[2] = row[mYear] ?? null;
+    key[3] = row[mKind] ?? null;
     const t = tally.get(key);
-    if (t && t.known === perCriterion.get(key[1]) && (mark.met === 1) === t.failing) out.push(key.slice() as (string | number)[]);
+    if (t && t.known === perCriterion.get(key[1]) && (row[met] === 1) === t.failing) out.push(key.slice() as (string | number)[]);
   });
   return out;
 }
