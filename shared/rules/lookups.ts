@@ -121,3 +121,42 @@ export function marksAgainstIndicators(data: Dataset): Key[] {
   });
   return out;
 }
+
+const MARK_FIELDS = ['unit_id', 'criterion_id', 'year', 'kind', 'met'];
+
+/** Each mark of one side of the matrix (a year and kind), read by position in one pass. */
+function eachMark(data: Dataset, year: number, kind: string, fn: (unit: Scalar, criterion: Scalar, met: boolean) => void): void {
+  const [u, c, y, k, m] = data.positions('criterion_mark', MARK_FIELDS) as [number, number, number, number, number];
+  data.eachRaw('criterion_mark', (row) => {
+    if (row[y] === year && row[k] === kind) fn(row[u] ?? null, row[c] ?? null, row[m] === 1);
+  });
+}
+
+/** Marks and met marks of each unit on one side of the matrix (what `metCount` gives, for every unit at once). */
+export function markTally(data: Dataset, year: number, kind: 'actual' | 'plan'): Map<Scalar, { marks: number; met: number }> {
+  const out = new Map<Scalar, { marks: number; met: number }>();
+  eachMark(data, year, kind, (unit, _criterion, met) => {
+    const t = out.get(unit);
+    if (t) {
+      t.marks++;
+      if (met) t.met++;
+    } else out.set(unit, { marks: 1, met: met ? 1 : 0 });
+  });
+  return out;
+}
+
+/** Plan marks of `year` not met whose criterion was met at the end of the year before. */
+export function droppedMarks(data: Dataset, year: number): Key[] {
+  const notPlanned = new NestedIndex<boolean>(2);
+  let any = false;
+  eachMark(data, year, 'plan', (unit, criterion, met) => {
+    if (!met) notPlanned.set([unit, criterion], (any = true));
+  });
+  const out: Key[] = [];
+  if (any) {
+    eachMark(data, year - 1, 'actual', (unit, criterion, met) => {
+      if (met && notPlanned.get([unit, criterion])) out.push([unit as number, criterion as number, year, 'plan']);
+    });
+  }
+  return out;
+}

@@ -3,15 +3,15 @@
 import type { Scalar } from '../api/edits';
 import { formatAmount } from '../format/vi';
 import type { MessageKey } from '../i18n';
-import type { Dataset, Row } from './dataset';
+import type { Dataset, Key, Row } from './dataset';
 import { viText } from './finding';
 import { cellCheck, type CellCheckDeclaration, type Problem } from './kinds/cell-check';
 import { presence } from './kinds/presence';
 import { sumEquals } from './kinds/sum-equals';
 import { treeFigures, treeSum } from './kinds/tree-sum';
-import { descendants, hasChildren, indicatorMet, isCommune, marksAgainstIndicators, metCount, sourceLabel, sourceWithRole, unitName } from './lookups';
+import { descendants, droppedMarks, hasChildren, indicatorMet, isCommune, marksAgainstIndicators, markTally, metCount, sourceLabel, sourceWithRole, unitName } from './lookups';
 import type { RuleTable } from './schema';
-import type { Rule, RuleContext } from './types';
+import type { PlanScope, Rule, RuleContext } from './types';
 
 /** Amounts are in million VND and the forms show whole millions. */
 const MONEY_DECIMALS = 0;
@@ -80,6 +80,16 @@ function indicatorValueMet(data: Dataset, indicator: Row, key: Scalar[]): boolea
   key[1] = indicator.id ?? null;
   return indicatorMet(indicator, data.peek('indicator_value', key));
 }
+/** Plan statuses of the first year whose planned count is `off` against a tally of marks (rows without marks are fine). */
+function plannedCountsOff(data: Dataset, plan: PlanScope, tally: Map<Scalar, { marks: number; met: number }>, off: (planned: number, met: number) => boolean): Key[] {
+  const out: Key[] = [];
+  for (const [unit, { met }] of tally) {
+    const planned = data.find('unit_status', BY_UNIT_YEAR_KIND, [unit, plan.yearStart, 'plan'])?.planned_count;
+    if (typeof planned === 'number' && off(planned, met)) out.push([unit as number, plan.yearStart, 'plan']);
+  }
+  return out;
+}
+const BY_UNIT_YEAR_KIND = ['unit_id', 'year', 'kind'];
 const criteriaCount = ({ data }: RuleContext) => data.size('criterion');
 const planStatus = (row: Row, { plan }: RuleContext) => row.kind === 'plan' && row.year === plan.yearStart;
 
@@ -248,6 +258,7 @@ export const RULES: readonly Rule[] = [
     alsoReads: [{ table: 'criterion_mark', fields: ['met'] }],
     affected: (change, { plan }) =>
       [change.before, change.after].filter((r) => r !== undefined).map((r) => [r.unit_id as number, plan.yearStart, 'plan']),
+    candidates: ({ data, plan }) => plannedCountsOff(data, plan, markTally(data, plan.yearStart - 1, 'actual'), (planned, met) => planned < met),
   }),
 
   // Planned ≥ current, criterion by criterion: one met at the end of last year is not planned as not met.
@@ -268,6 +279,7 @@ export const RULES: readonly Rule[] = [
           }
         : null,
     partners: (row, { plan }) => (row.kind === 'actual' && row.year === plan.yearStart - 1 ? [[row.unit_id as number, row.criterion_id as number, plan.yearStart, 'plan']] : []),
+    candidates: ({ data, plan }) => droppedMarks(data, plan.yearStart),
   }),
   // And the level of the plan (NTM, nâng cao, kiểu mẫu) is not below the level reached.
   cellCheck({
@@ -303,6 +315,7 @@ export const RULES: readonly Rule[] = [
     alsoReads: [{ table: 'criterion_mark', fields: ['met'] }],
     affected: (change) =>
       [change.before, change.after].filter((r) => r !== undefined && r.kind === 'plan').map((r) => [r?.unit_id as number, r?.year as number, 'plan']),
+    candidates: ({ data, plan }) => plannedCountsOff(data, plan, markTally(data, plan.yearStart, 'plan'), (planned, met) => planned !== met),
   }),
   cellCheck({
     id: 'matrix.criterionFromIndicators',
