@@ -206,7 +206,11 @@ class Table {
   }
 
   groupList(fields: readonly string[], values: readonly Scalar[]): readonly number[] {
-    if (fields.length === 0) return this.rows.flatMap((r, i) => (r ? [i] : []));
+    if (fields.length === 0) {
+      const all: number[] = [];
+      for (let i = 0; i < this.rows.length; i++) if (this.rows[i]) all.push(i);
+      return all;
+    }
     return this.group(fields).index.get(values) ?? [];
   }
 

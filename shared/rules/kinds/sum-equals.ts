@@ -49,17 +49,21 @@ export function sumEquals(d: SumEqualsDeclaration): Rule {
   return {
     id: d.id,
     reads: [{ table: parts.table }, { table: total.table, fields: [total.field] }, ...(d.alsoReads ?? [])],
-    *scopes(ctx) {
+    scopes(ctx) {
+      const out: Scope[] = [];
       const seen = new Set<string>();
       for (const row of ctx.data.rows(parts.table)) {
         if (parts.include && !parts.include(row, ctx)) continue;
         const group = groupOf(row);
+        // Without grouping there is one group: the first part included names it.
+        if (group.length === 0) return [group];
         const id = keyString(group);
         if (!seen.has(id)) {
           seen.add(id);
-          yield group;
+          out.push(group);
         }
       }
+      return out;
     },
     scopesOf(change: RowChange, ctx) {
       if (change.table !== parts.table && change.table !== total.table) return 'all';

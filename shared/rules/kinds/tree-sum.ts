@@ -4,7 +4,7 @@
 import type { Scalar } from '../../api/edits';
 import { formatAmount } from '../../format/vi';
 import { numberOrNull, roundTo, sameAtDecimals, sumTerms } from '../arithmetic';
-import type { Dataset, Row, RowChange } from '../dataset';
+import { keyString, type Dataset, type Row, type RowChange } from '../dataset';
 import { makeFinding, rowKey, viText } from '../finding';
 import type { RuleTable } from '../schema';
 import type { Finding, Rule, RuleContext, Scope } from '../types';
@@ -75,17 +75,21 @@ export function treeSum(d: TreeSumDeclaration): Rule {
       { table: tree.table, fields: [tree.parentField] },
       { table: values.table, fields: [values.field, ...values.typedFields] },
     ],
-    *scopes({ data }) {
+    scopes({ data }) {
       const parents = new Set<Scalar>();
       for (const node of data.rows(tree.table)) if (node[tree.parentField] !== null) parents.add(node[tree.parentField] ?? null);
-      const seen = new Set<string>();
-      for (const row of data.rows(values.table)) {
-        const scope = scopeOfRow(row);
-        const id = scope.join('\u0001');
-        if (seen.has(id)) continue;
+      // Each distinct scope of the values (a plan-year, a commune), read by position: no view, no string per row.
+      const at = data.positions(values.table, values.scopeFields);
+      const seen = new Set<Scalar | string>();
+      const out: Scope[] = [];
+      data.eachRaw(values.table, (row) => {
+        const scope = at.map((p) => row[p] ?? null);
+        const id = scope.length === 1 ? (scope[0] ?? null) : keyString(scope);
+        if (seen.has(id)) return;
         seen.add(id);
-        for (const parent of parents) yield [...scope, parent];
-      }
+        for (const parent of parents) out.push([...scope, parent]);
+      });
+      return out;
     },
     scopesOf(change: RowChange, { data }: RuleContext) {
       if (change.table === tree.table) return 'all';
