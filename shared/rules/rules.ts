@@ -73,6 +73,19 @@ function villageCount(data: Dataset, communeId: Scalar): number {
   }
   return n;
 }
+/** A count of units in a target indicator (last year's and the target) is a whole number within the units it can count. */
+const unitCount = (what: 'commune' | 'village', when: (row: Row) => boolean, most: (row: Row, data: Dataset) => number): Rule[] =>
+  (['value_prev', 'target'] as const).map((field) =>
+    cellCheck({
+      id: `target_indicator.${field}.${what}Count`,
+      table: 'target_indicator',
+      field,
+      when,
+      label: targetLabel,
+      test: (value, row, { data }) => within(0, most(row, data), true)(value),
+      alsoReads: [{ table: 'unit' }],
+    }),
+  );
 const LEVELS = ['ntm', 'nang_cao', 'kieu_mau'];
 const levelRank = (level: Scalar) => LEVELS.indexOf(String(level));
 /** Whether the value of `indicator` at `key` (unit, —, year, kind; the indicator goes in the gap) meets it. */
@@ -195,30 +208,10 @@ export const RULES: readonly Rule[] = [
     }),
   ),
   // Counts of communes (Biểu 02 of a district: communes reaching the standard, ...) stay within the communes
-  // of the plan, and a target does not fall below what was already reached.
-  ...(['value_prev', 'target'] as const).map((field) =>
-    cellCheck({
-      id: `target_indicator.${field}.communeCount`,
-      table: 'target_indicator',
-      field,
-      when: isCommuneCount,
-      label: targetLabel,
-      test: (value, _row, { data }) => within(0, communeCount(data), true)(value),
-      alsoReads: [{ table: 'unit' }],
-    }),
-  ),
-  // Counts of villages (thôn, bản) stay within the villages of the commune, or of the plan for a plan-wide row.
-  ...(['value_prev', 'target'] as const).map((field) =>
-    cellCheck({
-      id: `target_indicator.${field}.villageCount`,
-      table: 'target_indicator',
-      field,
-      when: isVillageCount,
-      label: targetLabel,
-      test: (value, row, { data }) => within(0, villageCount(data, row.unit_id ?? null), true)(value),
-      alsoReads: [{ table: 'unit' }],
-    }),
-  ),
+  // of the plan; counts of villages (thôn, bản) within the villages of the commune, or of the plan for a
+  // plan-wide row; and a target does not fall below what was already reached.
+  ...unitCount('commune', isCommuneCount, (_row, data) => communeCount(data)),
+  ...unitCount('village', isVillageCount, (row, data) => villageCount(data, row.unit_id ?? null)),
   cellCheck({
     id: 'target_indicator.notBelowPrevious',
     severity: 'warning',

@@ -25,6 +25,10 @@ async function fundingFindings(b: Backend, planId: number) {
   return findings.filter((f) => ['resource_amount', 'allocation', 'project', 'recurrent_amount', 'recurrent_content'].includes(f.target?.table ?? ''));
 }
 
+/** A finding of `rule` at a figure of the resources table. */
+const resourceFinding = (rule: string, key: (string | number)[], field: string, expected: number, actual: number) =>
+  expect.objectContaining({ rule, target: { table: 'resource_amount', key, field }, expected, actual });
+
 async function lines(b: Backend, t: TamDuong) {
   const data = await b.dispatch('funding.resources', { planId: t.planId });
   const tree = resourceLines(sourceTree(data.sources), data.entries);
@@ -129,12 +133,7 @@ describe('resources (Biểu 04) — Tam Đường 2025', () => {
     });
     expect((await lines(b, t))('total').amount).toBe(205250);
     expect(await fundingFindings(b, t.planId)).toEqual([
-      expect.objectContaining({
-        rule: 'resources.parentSum',
-        target: { table: 'resource_amount', key: [t.planId, 2025, t.role('total').id], field: 'typed_total' },
-        expected: 205250,
-        actual: 205000,
-      }),
+      resourceFinding('resources.parentSum', [t.planId, 2025, t.role('total').id], 'typed_total', 205250, 205000),
     ]);
   });
 
@@ -201,12 +200,7 @@ describe('projects (Biểu 05) — Tam Đường 2025', () => {
     const first = (await b.dispatch('funding.projects', { planId: t.planId })).projects.find((p) => p.name === examples[0]!.name)!;
     await b.dispatch('edits.apply', { label: 'Sửa kế hoạch vốn', changes: [{ op: 'set', table: 'project', key: [first.id], field: 'plan_amount', value: 1000 }] });
     expect(await fundingFindings(b, t.planId)).toEqual([
-      expect.objectContaining({
-        rule: 'projects.matchInvestment',
-        target: { table: 'resource_amount', key: [t.planId, 2025, t.role('central').id], field: 'investment' },
-        expected: 19783 - 1129 + 1000,
-        actual: 19783,
-      }),
+      resourceFinding('projects.matchInvestment', [t.planId, 2025, t.role('central').id], 'investment', 19783 - 1129 + 1000, 19783),
     ]);
     await b.dispatch('edits.undo', {});
     expect(await fundingFindings(b, t.planId)).toEqual([]);
@@ -235,12 +229,7 @@ describe('recurrent capital (Biểu 07) and allocation', () => {
     expect(await fundingFindings(b, t.planId)).toEqual([]);
     await b.dispatch('edits.apply', { label: 'Sửa', changes: [{ op: 'set', table: 'recurrent_amount', key: [9002, c], field: 'amount', value: 1900 }] });
     expect(await fundingFindings(b, t.planId)).toEqual([
-      expect.objectContaining({
-        rule: 'recurrent.matchCentral',
-        target: { table: 'resource_amount', key: [t.planId, 2025, t.role('central_recurrent').id], field: 'amount' },
-        expected: 3900,
-        actual: 3973,
-      }),
+      resourceFinding('recurrent.matchCentral', [t.planId, 2025, t.role('central_recurrent').id], 'amount', 3900, 3973),
     ]);
     const data = await b.dispatch('funding.recurrent', { planId: t.planId });
     expect(data.contents.map((x) => x.label)).toEqual(['Quy hoạch', 'Đào tạo, tập huấn']);
