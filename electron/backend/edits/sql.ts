@@ -11,9 +11,7 @@ class TableSql {
   private readonly where: string;
   private readonly name: string;
   private readonly byKey = new Map<string, Database.Statement>();
-  private lastInsert: { columns: string[]; statement: Database.Statement } | null = null;
-  /** Bound values of the insert being run (reused from row to row). */
-  private readonly values: (string | number | null)[] = [];
+  private lastInsert: { columns: string[]; statement: Database.Statement; values: (string | number | null)[] } | null = null;
   readonly keyTypes: ('integer' | 'text')[];
   /** The key columns are the primary key or a unique index: SQLite itself refuses a second row with a key. */
   readonly uniqueKey: boolean;
@@ -56,23 +54,25 @@ class TableSql {
   }
 
   insert(row: Record<string, Scalar>): number {
-    // Rows of one batch have the same columns: the last statement is reused while they do.
+    // Rows of one batch have the same columns: the last statement and its value array are reused while they do.
     const last = this.lastInsert;
-    let n = 0;
-    let same = last !== null;
-    for (const column in row) {
-      if (same && last?.columns[n] !== column) same = false;
-      this.values[n++] = toSql(row[column] as Scalar);
+    if (last) {
+      const columns = last.columns;
+      let n = 0;
+      for (; n < columns.length; n++) {
+        const value = row[columns[n] as string];
+        if (value === undefined) break;
+        last.values[n] = toSql(value);
+      }
+      if (n === columns.length && Object.keys(row).length === n) return Number(last.statement.run(last.values).lastInsertRowid);
     }
-    this.values.length = n;
-    if (!same || last?.columns.length !== n) {
-      const columns = Object.keys(row);
-      const id = `insert ${columns.join(',')}`;
-      let statement = this.byKey.get(id);
-      if (!statement) this.byKey.set(id, (statement = this.db.prepare(`INSERT INTO ${this.name} (${columns.map(ident).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)));
-      this.lastInsert = { columns, statement };
-    }
-    return Number((this.lastInsert as { statement: Database.Statement }).statement.run(this.values).lastInsertRowid);
+    const columns = Object.keys(row);
+    const id = `insert ${columns.join(',')}`;
+    let statement = this.byKey.get(id);
+    if (!statement) this.byKey.set(id, (statement = this.db.prepare(`INSERT INTO ${this.name} (${columns.map(ident).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)));
+    const values = columns.map((c) => toSql(row[c] as Scalar));
+    this.lastInsert = { columns, statement, values };
+    return Number(statement.run(values).lastInsertRowid);
   }
 
   delete(key: readonly (string | number)[]): void {
