@@ -46,38 +46,41 @@ const MET_WORDS = new Set(['x', 'đạt', 'dat', '1', '✓', 'có']);
 const NOT_MET_WORDS = new Set(['chưa đạt', 'không đạt', '0', '-', 'không']);
 
 type Threshold = ((n: number) => boolean) | null;
-const thresholds = new WeakMap<Row, Threshold>();
+/** How an indicator's value is judged: a boolean 1/0, or against a simple threshold (null: unknown). */
+interface IndicatorTest {
+  boolean: boolean;
+  threshold: Threshold;
+}
+const tests = new WeakMap<Row, IndicatorTest>();
 
-/** A simple threshold ("≥ 60%", "< 5"), parsed once per indicator row; null when it is not one. */
-function thresholdOf(indicator: Row): Threshold {
-  let test = thresholds.get(indicator);
-  if (test !== undefined) return test;
+/** The test of an indicator row, parsed once per row ("≥ 60%", "< 5"; a threshold that is not simple is none). */
+function indicatorTest(indicator: Row): IndicatorTest {
+  let test = tests.get(indicator);
+  if (test) return test;
   const m = /^\s*(≥|>=|>|≤|<=|<)\s*(\d+(?:[.,]\d+)?)/.exec(String(indicator.threshold ?? ''));
   const bound = m ? Number((m[2] as string).replace(',', '.')) : 0;
   const op = m?.[1];
-  test =
+  const threshold: Threshold =
     op === '≥' || op === '>=' ? (n) => n >= bound : op === '>' ? (n) => n > bound : op === '≤' || op === '<=' ? (n) => n <= bound : op === '<' ? (n) => n < bound : null;
-  thresholds.set(indicator, test);
+  tests.set(indicator, (test = { boolean: indicator.kind === 'boolean', threshold }));
   return test;
 }
 
 /** Whether an indicator's value meets it: a mark word, a boolean 1/0, or a simple threshold ("≥ 60"); null when unknown. */
 export function indicatorMet(indicator: Row, value: Row | undefined): boolean | null {
-  return value ? valueMeets(indicator, value.value ?? null, value.text ?? null) : null;
+  return value ? valueMeets(indicatorTest(indicator), value.value ?? null, value.text ?? null) : null;
 }
 
 /** `indicatorMet` of a value and text read straight from a row. */
-function valueMeets(indicator: Row, value: Scalar | undefined, text: Scalar | undefined): boolean | null {
+function valueMeets(test: IndicatorTest, value: Scalar | undefined, text: Scalar | undefined): boolean | null {
   if (typeof text === 'string' && text !== '') {
     const word = text.normalize('NFC').trim().toLowerCase();
     if (MET_WORDS.has(word)) return true;
     if (NOT_MET_WORDS.has(word)) return false;
   }
-  const n = typeof value === 'number' ? value : null;
-  if (n === null) return null;
-  if (indicator.kind === 'boolean') return n === 1;
-  const test = thresholdOf(indicator);
-  return test ? test(n) : null;
+  if (typeof value !== 'number') return null;
+  if (test.boolean) return value === 1;
+  return test.threshold ? test.threshold(value) : null;
 }
 
 /**
@@ -86,10 +89,10 @@ function valueMeets(indicator: Row, value: Scalar | undefined, text: Scalar | un
  * "a criterion from its indicators" needs, without looking each indicator of each mark up.
  */
 export function marksAgainstIndicators(data: Dataset): Key[] {
-  const indicators = new Map<Scalar, Row>();
+  const indicators = new Map<Scalar, { criterion: Scalar; test: IndicatorTest }>();
   const perCriterion = new Map<Scalar, number>();
   for (const indicator of data.rows('indicator')) {
-    indicators.set(indicator.id ?? null, indicator);
+    indicators.set(indicator.id ?? null, { criterion: indicator.criterion_id ?? null, test: indicatorTest(indicator) });
     perCriterion.set(indicator.criterion_id ?? null, (perCriterion.get(indicator.criterion_id ?? null) ?? 0) + 1);
   }
   const tally = new NestedIndex<{ known: number; failing: boolean }>(4);
@@ -97,10 +100,10 @@ export function marksAgainstIndicators(data: Dataset): Key[] {
   const [unit, id, year, kind, value, text] = data.positions('indicator_value', ['unit_id', 'indicator_id', 'year', 'kind', 'value', 'text']) as [number, number, number, number, number, number];
   data.eachRaw('indicator_value', (row) => {
     const indicator = indicators.get(row[id] ?? null);
-    const ok = indicator ? valueMeets(indicator, row[value], row[text]) : null;
+    const ok = indicator ? valueMeets(indicator.test, row[value], row[text]) : null;
     if (!indicator || ok === null) return;
     key[0] = row[unit] ?? null;
-    key[1] = indicator.criterion_id ?? null;
+    key[1] = indicator.criterion;
     key[2] = row[year] ?? null;
     key[3] = row[kind] ?? null;
     const t = tally.get(key);
