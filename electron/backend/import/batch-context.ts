@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import type { Scalar } from '../../../shared/api/edits';
 import type { FormDefinition } from './form-definition';
 import { PlanResolver } from './plan-resolver';
+import { RowIndex } from './row-id';
 import { UnitDirectory } from './unit-directory';
 
 export interface BatchOptions {
@@ -16,7 +17,7 @@ export class BatchContext {
   readonly plans: PlanResolver;
   private readonly nextIds = new Map<string, number>();
   /** Rows the batch inserts, by table and key (see StageBuilder). */
-  readonly newRows = new Map<string, Record<string, Scalar>>();
+  readonly newRows = new RowIndex<Record<string, Scalar>>();
 
   constructor(
     readonly db: Database.Database,

@@ -9,7 +9,6 @@ import { MarkReader, readYear, titleYears } from './cell-values';
 import { numberingColumn } from './columns';
 import type { VillageTargetsForm } from './form-definition';
 import type { Recognised } from './recognise';
-import { rowId } from './row-id';
 import type { StageBuilder } from './stage-builder';
 import { fold, matchesAny } from './text-match';
 
@@ -76,7 +75,7 @@ export function bindVillageTargets(batch: BatchContext, found: Recognised, form:
     }
     for (const year of years) {
       const place = { row: r, col: yearCol ?? keyCol, rowLabel: name, columnLabel: String(year) };
-      const pending = batch.newRows.has(rowId('recognition_target', [plan.id, village.id, year, level]));
+      const pending = batch.newRows.has('recognition_target', [plan.id, village.id, year, level]);
       if (existing.has(`${village.id}|${year}|${level}`) || pending) out.counts.same++;
       else out.insert('recognition_target', { plan_id: plan.id, unit_id: village.id, year, level }, place, year);
       existing.add(`${village.id}|${year}|${level}`);

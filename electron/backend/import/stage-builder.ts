@@ -8,7 +8,7 @@ import { translate, type MessageKey, type MessageParams } from '../../../shared/
 import type { BoundCell, CellTarget } from '../forms/binding';
 import { editableTable } from '../edits/registry';
 import type { ImportProblem, DiffItem, DiffCounts } from '../../../shared/api/import';
-import { rowId } from './row-id';
+import type { RowIndex } from './row-id';
 import type { SheetGrid } from './sheet-grid';
 import { cellAddress } from './workbook-model';
 
@@ -51,7 +51,7 @@ export class StageBuilder {
     private readonly db: Database.Database,
     readonly grid: SheetGrid,
     readonly tableLabel: string,
-    private readonly newRows: Map<string, Record<string, Scalar>>,
+    private readonly newRows: RowIndex<Record<string, Scalar>>,
   ) {}
 
   problem(severity: ImportProblem['severity'], row: number, col: number, key: MessageKey, params: MessageParams = {}): void {
@@ -94,8 +94,7 @@ export class StageBuilder {
 
   /** A value for a row the document does not have: one insert per new row (cheaper than a set that creates it). */
   private insertField(target: CellTarget, value: Scalar): void {
-    const id = rowId(target.table, target.key);
-    const pending = this.newRows.get(id);
+    const pending = this.newRows.get(target.table, target.key);
     if (pending) {
       pending[target.field] = value;
       return;
@@ -104,7 +103,7 @@ export class StageBuilder {
     const row: Record<string, Scalar> = {};
     for (let i = 0; i < keyColumns.length; i++) row[keyColumns[i] as string] = target.key[i] as Scalar;
     row[target.field] = value;
-    this.newRows.set(id, row);
+    this.newRows.set(target.table, target.key, row);
     this.changes.push({ op: 'insert', table: target.table, row });
   }
 
@@ -112,7 +111,7 @@ export class StageBuilder {
   insert(table: string, row: Record<string, Scalar>, place: Place, shown: Scalar): void {
     this.values++;
     const key = editableTable(table)?.keyColumns.map((k) => row[k]);
-    if (key?.every((v) => v !== undefined)) this.newRows.set(rowId(table, key), row);
+    if (key?.every((v) => v !== undefined)) this.newRows.set(table, key, row);
     this.changes.push({ op: 'insert', table, row });
     this.record('create', place, null, shown);
   }
