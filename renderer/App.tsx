@@ -20,6 +20,8 @@ const NAV: { id: ViewId; label: MessageKey; needsPlan: boolean }[] = [
   { id: 'print', label: 'nav.print', needsPlan: true },
 ];
 
+const VIEW_HOLD_MS = 2000;
+
 /**
  * A view loaded the first time it is opened: the dashboard, the first screen, does not wait for the grid
  * code. Until the view has mounted and sent its first requests, background work waits (api.whenQuiet).
@@ -28,6 +30,8 @@ function later(load: () => Promise<ComponentType>) {
   return lazy(async () => {
     const mounted = hold();
     const View = await load();
+    // A view the user left before it showed stops holding soon after its code is in.
+    setTimeout(mounted, VIEW_HOLD_MS);
     return {
       default: function Loaded() {
         useEffect(mounted, []);
