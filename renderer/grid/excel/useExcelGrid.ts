@@ -76,7 +76,8 @@ export function useExcelGrid<Row>(options: ExcelGridOptions<Row>): ExcelGrid<Row
   const dragging = useRef(false);
 
   const controller = useMemo(() => {
-    const api = () => apiRef.current;
+    // A grid torn down (its view or mode left) is never driven again: its DOM is gone.
+    const api = () => (apiRef.current?.isDestroyed() === false ? apiRef.current : null);
     const columns = (): Column[] => api()?.getAllDisplayedColumns() ?? [];
     const rowCount = () => api()?.getDisplayedRowCount() ?? 0;
     const indexColumns = () => {
@@ -246,6 +247,11 @@ export function useExcelGrid<Row>(options: ExcelGridOptions<Row>): ExcelGrid<Row
     const onKey = (params: SuppressKeyboardEventParams<Row>): boolean => {
       const e = params.event;
       if (params.editing || e.type !== 'keydown' || params.node.rowPinned) return false;
+      // The key was pressed on this cell: a range that does not hold it is older than a focus move whose
+      // event AG Grid has not delivered yet (input runs before timers), so the range follows the key.
+      const col = colIndex.current.get(params.column.getColId());
+      const row = params.node.rowIndex;
+      if (col !== undefined && row !== null && !contains(rangeRef.current, row, col)) setRange({ anchor: { row, col }, extent: { row, col } });
       const ctrl = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       if (ctrl && !e.altKey) {
@@ -348,7 +354,7 @@ export function useExcelGrid<Row>(options: ExcelGridOptions<Row>): ExcelGrid<Row
   }, []);
 
   useEffect(() => {
-    apiRef.current?.refreshCells({ force: true, suppressFlash: true });
+    controller.api()?.refreshCells({ force: true, suppressFlash: true });
   }, [options.findingsVersion]);
 
   const userDefault = options.defaultColDef;
@@ -374,6 +380,9 @@ export function useExcelGrid<Row>(options: ExcelGridOptions<Row>): ExcelGrid<Row
     enterNavigatesVerticallyAfterEdit: true,
     stopEditingWhenCellsLoseFocus: true,
     tooltipShowDelay: 300,
+    // A tooltip still open when its grid is torn down (a tab or mode switch) is positioned against its
+    // popup parent; the grid's own element is gone by then, the page's body never is.
+    popupParent: document.body,
     onGridReady: (e: GridReadyEvent<Row>) => {
       apiRef.current = e.api;
       controller.indexColumns();
@@ -385,7 +394,7 @@ export function useExcelGrid<Row>(options: ExcelGridOptions<Row>): ExcelGrid<Row
     onCellEditRequest: controller.onEditRequest,
   };
 
-  const editing = () => (apiRef.current?.getEditingCells().length ?? 0) > 0;
+  const editing = () => (controller.api()?.getEditingCells().length ?? 0) > 0;
   return {
     api: controller.api,
     gridProps,
