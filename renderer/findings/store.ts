@@ -41,6 +41,8 @@ export async function loadFindings(planId: number | null): Promise<void> {
     const data = await call('validation.data', { planId });
     if (seq !== loadSeq) return;
     validator = new Validator(RULES, data.plan, data.tables);
+    // The loaded tables already hold every change acknowledged before them.
+    pending = [];
     publish({ planId, findings: validator.runAll(), loading: false, error: null });
   } catch (error) {
     if (seq !== loadSeq) return;
@@ -56,8 +58,26 @@ function publish(state: Partial<FindingsState>): void {
 /** An insert whose key the backend assigns (a new project) cannot be placed in the dataset: reload. */
 const followable = (change: Change) => change.op !== 'insert' || !isRuleTable(change.table) || TABLE_KEYS[change.table].every((k) => change.row[k] !== undefined);
 
+let pending: Change[] = [];
+let flushQueued = false;
+
+/**
+ * Acknowledged changes are re-checked once the grids have painted them: a 60,000-cell paste shows its
+ * figures first and its marks a moment later, instead of waiting behind the rules.
+ */
 function onEdits(changes: Change[]): void {
   if (!validator) return;
+  for (const change of changes) pending.push(change);
+  if (flushQueued) return;
+  flushQueued = true;
+  requestAnimationFrame(() => setTimeout(recheckPending, 0));
+}
+
+function recheckPending(): void {
+  flushQueued = false;
+  const changes = pending;
+  pending = [];
+  if (!validator || changes.length === 0) return;
   if (!changes.every(followable)) {
     void loadFindings(useFindings.getState().planId);
     return;
