@@ -43,8 +43,11 @@ const History = z.object({ canUndo: z.boolean(), canRedo: z.boolean() });
 export const PlanFindingCounts = z.object({ planId: z.number().int(), errors: z.number().int().nonnegative(), warnings: z.number().int().nonnegative() });
 export type PlanFindingCounts = z.infer<typeof PlanFindingCounts>;
 
-/** A saved step, checked by the rules it touches: every plan's findings after it. */
-const Saved = History.extend({ findings: z.array(PlanFindingCounts) });
+/**
+ * A saved step, checked by the rules it touches: every plan's findings after it. A step too big to check
+ * before answering (a whole-matrix paste) answers without them; its counts follow as 'validation.changed'.
+ */
+const Saved = History.extend({ findings: z.array(PlanFindingCounts).optional() });
 
 export const editMethods = {
   'edits.apply': method(

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Backend } from '../../electron/backend/backend';
+import { CHECK_BEFORE_ANSWER_MAX } from '../../electron/backend/handlers/edits';
 import { runCli } from '../../electron/cli/run';
 import { contract, type EventPayload } from '../../shared/contract';
 import { openTestBackend } from '../helpers/backend';
@@ -81,6 +82,22 @@ describe('checks on save', () => {
     expect(contract['edits.undo'].result.parse(undone).findings).toEqual([{ planId: mk.planId, errors: 2, warnings: 0 }]);
     const redone = await backend.dispatch('edits.redo', {});
     expect(contract['edits.redo'].result.parse(redone).findings).toEqual([{ planId: mk.planId, errors: 0, warnings: 0 }]);
+
+    // A step too big to check before answering is answered at once; its counts follow by event.
+    const big = await backend.dispatch('edits.apply', {
+      label: 'Dán',
+      changes: [
+        ...Array.from({ length: CHECK_BEFORE_ANSWER_MAX }, (_, i) => ({ op: 'set' as const, table: 'resource_amount', key: integrated, field: 'note', value: `ghi chú ${i}` })),
+        { op: 'set' as const, table: 'resource_amount', key: integrated, field: 'amount', value: 2000 },
+      ],
+    });
+    expect(contract['edits.apply'].result.parse(big)).toEqual({ stepId: expect.any(Number), canUndo: true, canRedo: false });
+    const told = events.length;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(events.slice(told)).toEqual([{ planId: mk.planId, errors: 2, warnings: 0 }]);
+    expect((await backend.dispatch('edits.undo', {})).findings).toBeUndefined();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(events.at(-1)).toEqual({ planId: mk.planId, errors: 0, warnings: 0 });
 
     // A write beside the edit path (a new plan) is noticed: the next save reloads and counts the new plan too.
     const other = await backend.dispatch('plans.create', { name: 'Kế hoạch bổ sung', level: 'commune', unitId: mk.unitId, yearStart: 2025, yearEnd: 2025, criteriaSetId: 'xa-ntm-2021-2025' });

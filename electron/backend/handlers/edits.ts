@@ -6,17 +6,36 @@ import { liveFindings } from '../validation/live';
 
 const flags = (state: ReturnType<typeof historyState>) => ({ canUndo: state.canUndo, canRedo: state.canRedo });
 
+/** Steps with more changes than this are answered first and checked right after. */
+export const CHECK_BEFORE_ANSWER_MAX = 2000;
+
 /**
- * Save through `write` and check what it touched: every plan's finding counts for the response, and a
- * 'validation.changed' event for each plan whose findings moved (another window, the status bar).
+ * Save through `write` and check what it touches: every plan's finding counts for the response, and a
+ * 'validation.changed' event for each plan whose findings moved (another window, the status bar). A big
+ * step (a whole-matrix paste) is acknowledged without waiting for its check, which runs next and reports
+ * by event only.
  */
 function saveChecked<T>(ctx: Context, write: () => { result: T; changes: readonly Change[]; stepId?: number }) {
-  const live = liveFindings(ctx.doc().db);
+  const { db } = ctx.doc();
+  const live = liveFindings(db);
   const before = live.mark();
   const { result, changes, stepId } = write();
-  const { counts, changed } = live.afterSave(before, changes, stepId);
-  for (const entry of changed) ctx.emit('validation.changed', entry);
-  return { ...result, findings: counts };
+  const check = () => {
+    const { counts, changed } = live.afterSave(before, changes, stepId);
+    for (const entry of changed) ctx.emit('validation.changed', entry);
+    return counts;
+  };
+  if (changes.length <= CHECK_BEFORE_ANSWER_MAX) return { ...result, findings: check() };
+  setImmediate(() => {
+    if (!db.open) return;
+    try {
+      check();
+    } catch (error) {
+      // The step is saved; a check that failed leaves the findings to the next save or a full run.
+      console.error('validation after save failed:', error);
+    }
+  });
+  return result;
 }
 
 export const editHandlers = {
