@@ -1,4 +1,4 @@
-import { AllCommunityModule, ModuleRegistry, themeQuartz } from 'ag-grid-community';
+import { AllCommunityModule, ModuleRegistry, themeQuartz, type ColDef } from 'ag-grid-community';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -12,6 +12,12 @@ export const gridTheme = themeQuartz.withParams({
   accentColor: '#1f6f43',
   wrapperBorderRadius: 4,
 });
+
+/**
+ * Columns of a form's matrix stay where the form puts them. One object for every grid: a new one per
+ * render would make AG Grid rebuild every column and header on each edit.
+ */
+export const FIXED_COLUMNS: ColDef = Object.freeze({ sortable: false, resizable: true, suppressMovable: true });
 
 /** AG Grid's own texts, in Vietnamese. */
 export const gridLocaleVi: Record<string, string> = {

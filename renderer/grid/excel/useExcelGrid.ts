@@ -36,6 +36,7 @@ export interface ExcelGridOptions<Row> {
   findingsVersion?: number;
   /** The row of the focused cell (null for none or a pinned row), for toolbars acting on "this row". */
   onFocusedRow?(row: Row | null): void;
+  /** Merged into the grid's column defaults; pass one stable object (e.g. FIXED_COLUMNS), not a literal. */
   defaultColDef?: ColDef<Row>;
 }
 

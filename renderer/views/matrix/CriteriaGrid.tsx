@@ -1,6 +1,6 @@
 import { AgGridReact } from 'ag-grid-react';
 import { useMemo } from 'react';
-import { gridLocaleVi, gridTheme } from '../../grid/setup';
+import { FIXED_COLUMNS, gridLocaleVi, gridTheme } from '../../grid/setup';
 import { useCellFindings } from '../../findings/cell-findings';
 import { matrixCellFinding } from '../../findings/matrix-cells';
 import { useExcelGrid } from '../../grid/excel';
@@ -27,7 +27,7 @@ export function CriteriaGrid({ model, version, mode, unitFilter }: { model: Matr
     toChanges: (cells) => criteriaChanges(model, cells),
     cellFinding: matrixCellFinding(model, markFindings.at, statusFindings.at),
     findingsVersion: markFindings.version,
-    defaultColDef: { sortable: false, resizable: true, suppressMovable: true },
+    defaultColDef: FIXED_COLUMNS,
   });
   return (
     <div className="grid-box matrix-grid" data-testid="matrix-grid" {...grid.containerProps}>

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { call } from '../../api';
 import { useExcelGrid } from '../../grid/excel';
-import { gridLocaleVi, gridTheme } from '../../grid/setup';
+import { FIXED_COLUMNS, gridLocaleVi, gridTheme } from '../../grid/setup';
 import { useI18n, useT } from '../../i18n';
 import { useApp } from '../../store/app';
 import { subscribeEdits } from '../../store/edits';
@@ -41,7 +41,7 @@ export function IndicatorsGrid({ planId, criteria, criteriaVersion, side }: { pl
     toChanges: (cells) => (model ? indicatorChanges(model, side, cells) : []),
     cellFinding: finding,
     findingsVersion: version * 100_000 + criteriaVersion,
-    defaultColDef: { sortable: false, resizable: true, suppressMovable: true },
+    defaultColDef: FIXED_COLUMNS,
   });
 
   if (!model) return <p className="muted">{t('common.loading')}</p>;

@@ -6,7 +6,7 @@ import type { Change } from '../../../shared/api/edits';
 import { formatNumber } from '../../../shared/format/vi';
 import { call } from '../../api';
 import { integerColumn, textColumn, useExcelGrid } from '../../grid/excel';
-import { gridLocaleVi, gridTheme } from '../../grid/setup';
+import { FIXED_COLUMNS, gridLocaleVi, gridTheme } from '../../grid/setup';
 import { useI18n, useT } from '../../i18n';
 import { useApp } from '../../store/app';
 import { subscribeEdits } from '../../store/edits';
@@ -86,7 +86,7 @@ export function VillagesGrid({ planId }: { planId: number }) {
           { op: 'set', table: 'unit_status', key, field: 'level', value: cell.value === null ? null : 'ntm' },
         ];
       }),
-    defaultColDef: { sortable: false, resizable: true, suppressMovable: true },
+    defaultColDef: FIXED_COLUMNS,
   });
 
   if (!rows) return <p className="muted">{t('common.loading')}</p>;
