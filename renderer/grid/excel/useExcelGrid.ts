@@ -373,27 +373,31 @@ export function useExcelGrid<Row>(options: ExcelGridOptions<Row>): ExcelGrid<Row
     [controller, userDefault],
   );
 
-  const gridProps: Partial<AgGridReactProps<Row>> = {
-    readOnlyEdit: true,
-    getRowId: (p) => opts.current.getRowId(p.data),
-    defaultColDef,
-    enterNavigatesVertically: true,
-    enterNavigatesVerticallyAfterEdit: true,
-    stopEditingWhenCellsLoseFocus: true,
-    tooltipShowDelay: 300,
-    // A tooltip still open when its grid is torn down (a tab or mode switch) is positioned against its
-    // popup parent; the grid's own element is gone by then, the page's body never is.
-    popupParent: document.body,
-    onGridReady: (e: GridReadyEvent<Row>) => {
-      apiRef.current = e.api;
-      controller.indexColumns();
-    },
-    onDisplayedColumnsChanged: controller.indexColumns,
-    onCellFocused: controller.onFocused,
-    onCellMouseDown: controller.onMouseDown,
-    onCellMouseOver: controller.onMouseOver,
-    onCellEditRequest: controller.onEditRequest,
-  };
+  // One object for the grid's life: new callbacks on every render would be new grid options to AG Grid.
+  const gridProps = useMemo<Partial<AgGridReactProps<Row>>>(
+    () => ({
+      readOnlyEdit: true,
+      getRowId: (p) => opts.current.getRowId(p.data),
+      defaultColDef,
+      enterNavigatesVertically: true,
+      enterNavigatesVerticallyAfterEdit: true,
+      stopEditingWhenCellsLoseFocus: true,
+      tooltipShowDelay: 300,
+      // A tooltip still open when its grid is torn down (a tab or mode switch) is positioned against its
+      // popup parent; the grid's own element is gone by then, the page's body never is.
+      popupParent: document.body,
+      onGridReady: (e: GridReadyEvent<Row>) => {
+        apiRef.current = e.api;
+        controller.indexColumns();
+      },
+      onDisplayedColumnsChanged: controller.indexColumns,
+      onCellFocused: controller.onFocused,
+      onCellMouseDown: controller.onMouseDown,
+      onCellMouseOver: controller.onMouseOver,
+      onCellEditRequest: controller.onEditRequest,
+    }),
+    [controller, defaultColDef],
+  );
 
   const editing = () => (controller.api()?.getEditingCells().length ?? 0) > 0;
   return {
