@@ -11,6 +11,9 @@ class TableSql {
   private readonly where: string;
   private readonly name: string;
   private readonly byKey = new Map<string, Database.Statement>();
+  // Per field, looked up once per change of a paste: no SQL or key text is built on the way.
+  private readonly getters = new Map<string, Database.Statement>();
+  private readonly setters = new Map<string, Database.Statement>();
   private lastInsert: { columns: string[]; statement: Database.Statement; values: (string | number | null)[] } | null = null;
   readonly keyTypes: ('integer' | 'text')[];
   /** The key columns are the primary key or a unique index: SQLite itself refuses a second row with a key. */
@@ -45,12 +48,15 @@ class TableSql {
 
   /** The field's value, or undefined when the row does not exist. */
   field(field: string, key: readonly (string | number)[]): Scalar | undefined {
-    const row = this.cached(`get ${field}`, `SELECT ${ident(field)} AS v FROM ${this.name} WHERE ${this.where}`).get(...key) as { v: Scalar } | undefined;
-    return row === undefined ? undefined : row.v;
+    let statement = this.getters.get(field);
+    if (!statement) this.getters.set(field, (statement = this.db.prepare(`SELECT ${ident(field)} FROM ${this.name} WHERE ${this.where}`).pluck()));
+    return statement.get(...key) as Scalar | undefined;
   }
 
   update(field: string, value: Scalar, key: readonly (string | number)[]): number {
-    return this.cached(`set ${field}`, `UPDATE ${this.name} SET ${ident(field)} = ? WHERE ${this.where}`).run(toSql(value), ...key).changes;
+    let statement = this.setters.get(field);
+    if (!statement) this.setters.set(field, (statement = this.db.prepare(`UPDATE ${this.name} SET ${ident(field)} = ? WHERE ${this.where}`)));
+    return statement.run(toSql(value), ...key).changes;
   }
 
   insert(row: Record<string, Scalar>): number {
