@@ -140,7 +140,8 @@ const bench: Bench = async () => {
   const app = await startApp({ seed });
   try {
     const { page } = app;
-    await page.getByRole('button', { name: 'Ma trận tiêu chí' }).waitFor();
+    // The screens' buttons are there at once but enabled only once the document is known.
+    await page.waitForFunction(() => [...document.querySelectorAll<HTMLButtonElement>('nav button')].every((b) => !b.disabled));
     const ours: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       await openAndPaint(page, 'Đơn vị hành chính', '[data-testid="units-commune"] .ag-row');
