@@ -184,6 +184,7 @@ const bench: Bench = async () => {
         unit: 'ms',
         peer: { name: 'plain AG Grid page: split the same text and replace its row data', value: percentile(peerPastes, 50) },
         target: '≤ 1 s',
+        note: "the findings' re-check of the pasted cells follows once the figures are painted",
       },
       {
         name: 'Renderer JS heap with the matrix open (after GC)',

@@ -62,15 +62,16 @@ let pending: Change[] = [];
 let flushQueued = false;
 
 /**
- * Acknowledged changes are re-checked once the grids have painted them: a 60,000-cell paste shows its
- * figures first and its marks a moment later, instead of waiting behind the rules.
+ * Acknowledged changes are re-checked once the grids have painted them and the requests that followed
+ * are answered: a 60,000-cell paste shows its figures first and its marks a moment later, instead of
+ * waiting behind the rules.
  */
 function onEdits(changes: Change[]): void {
   if (!validator) return;
   for (const change of changes) pending.push(change);
   if (flushQueued) return;
   flushQueued = true;
-  requestAnimationFrame(() => setTimeout(recheckPending, 0));
+  void whenQuiet().then(recheckPending);
 }
 
 function recheckPending(): void {
