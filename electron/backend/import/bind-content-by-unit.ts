@@ -36,11 +36,7 @@ export function bindContentByUnit(batch: BatchContext, found: Recognised, form: 
   const rows: ContentRow[] = [];
   const totals: number[] = [];
   const open: ContentRow[] = [];
-  for (let r = header.last + 1; r <= grid.rowCount; r++) {
-    const texts = grid.rowTexts(r);
-    if (texts.length === 0) continue;
-    if (texts.some((t) => matchesAny(t, form.stopRows))) break;
-    const label = grid.text(r, header.keyColumn);
+  for (const { row: r, key: label } of grid.bodyRows(header, header.keyColumn, form.stopRows)) {
     if (!label) continue;
     const code = sttCol ? grid.text(r, sttCol) : '';
     if (code === '' && matchesAny(label, form.totalRows)) {

@@ -51,11 +51,7 @@ export function bindCriteriaMatrix(batch: BatchContext, found: Recognised, form:
   const footer: { row: number; kind: 'count' | 'average'; label: string }[] = [];
   let district: number | null = null;
 
-  for (let r = header.last + 1; r <= grid.rowCount; r++) {
-    const texts = grid.rowTexts(r);
-    if (texts.length === 0) continue;
-    if (texts.some((t) => matchesAny(t, form.stopRows))) break;
-    const name = grid.text(r, keyCol);
+  for (const { row: r, key: name } of grid.bodyRows(header, keyCol, form.stopRows)) {
     if (!name) continue;
     if (matchesAny(name, form.averageRows)) footer.push({ row: r, kind: 'average', label: name });
     else if (matchesAny(name, form.countRows) || matchesAny(name, form.totalRows)) footer.push({ row: r, kind: 'count', label: name });

@@ -11,7 +11,6 @@ import { numberingColumn } from './columns';
 import type { IndicatorMatrixForm } from './form-definition';
 import type { Recognised } from './recognise';
 import type { StageBuilder } from './stage-builder';
-import { matchesAny } from './text-match';
 import { unitColumns } from './unit-columns';
 import type { ParsedCell } from './workbook-model';
 
@@ -33,11 +32,7 @@ export function bindIndicatorMatrix(batch: BatchContext, found: Recognised, form
   const planYear = years.plan ?? statusYear + 1;
 
   const rows: { row: number; code: string; label: string }[] = [];
-  for (let r = header.last + 1; r <= grid.rowCount; r++) {
-    const texts = grid.rowTexts(r);
-    if (texts.length === 0) continue;
-    if (texts.some((t) => matchesAny(t, form.stopRows))) break;
-    const label = grid.text(r, keyCol);
+  for (const { row: r, key: label } of grid.bodyRows(header, keyCol, form.stopRows)) {
     const code = CODE.exec(sttCol ? grid.text(r, sttCol) : '')?.[1] ?? CODE.exec(label)?.[1];
     if (code) rows.push({ row: r, code, label });
   }

@@ -46,11 +46,7 @@ export function bindProjectList(batch: BatchContext, found: Recognised, form: Pr
   let subsection: (Group & { phase: 'continuing' | 'new' | null }) | null = null;
   let ord = 0;
 
-  for (let r = header.last + 1; r <= grid.rowCount; r++) {
-    const texts = grid.rowTexts(r);
-    if (texts.length === 0) continue;
-    if (texts.some((t) => matchesAny(t, form.stopRows))) break;
-    const name = grid.text(r, keyCol);
+  for (const { row: r, key: name } of grid.bodyRows(header, keyCol, form.stopRows)) {
     if (!name) continue;
     const level = numberingLevel(sttCol ? grid.text(r, sttCol) : '');
     if (level === 0 && matchesAny(name, form.totalRows)) {

@@ -83,11 +83,7 @@ function readTree(found: Recognised, form: SourceTreeForm, sttCol: number | null
   const total = matcher.byRole('total');
   let root: TreeRow | null = null;
   const lastAt: (TreeRow | null)[] = [null, null, null, null];
-  for (let r = header.last + 1; r <= grid.rowCount; r++) {
-    const texts = grid.rowTexts(r);
-    if (texts.length === 0) continue;
-    if (texts.some((t) => matchesAny(t, form.stopRows))) break;
-    const label = grid.text(r, header.keyColumn);
+  for (const { row: r, key: label } of grid.bodyRows(header, header.keyColumn, form.stopRows)) {
     if (!label) continue;
     const stt = sttCol ? grid.text(r, sttCol) : '';
     let level = numberingLevel(stt);

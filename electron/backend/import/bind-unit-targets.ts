@@ -35,11 +35,7 @@ export function bindUnitTargets(batch: BatchContext, found: Recognised, form: Un
   }
   const added = new Map<string, number>();
 
-  for (let r = header.last + 1; r <= grid.rowCount; r++) {
-    const texts = grid.rowTexts(r);
-    if (texts.length === 0) continue;
-    if (texts.some((t) => matchesAny(t, form.stopRows))) break;
-    const name = grid.text(r, keyCol);
+  for (const { row: r, key: name } of grid.bodyRows(header, keyCol, form.stopRows)) {
     if (!name || matchesAny(name, form.totalRows)) continue;
     out.rows++;
     const unit = batch.units.find(name);

@@ -40,11 +40,7 @@ export function bindVillageTargets(batch: BatchContext, found: Recognised, form:
 
   let communeId: number | null = null;
   let communeName = '';
-  for (let r = header.last + 1; r <= grid.rowCount; r++) {
-    const texts = grid.rowTexts(r);
-    if (texts.length === 0) continue;
-    if (texts.some((t) => matchesAny(t, form.stopRows))) break;
-    const name = grid.text(r, keyCol);
+  for (const { row: r, key: name } of grid.bodyRows(header, keyCol, form.stopRows)) {
     if (!name || matchesAny(name, form.totalRows)) continue;
     const communeText = communeCol ? grid.text(r, communeCol) : isCommuneRow(name, sttCol ? grid.text(r, sttCol) : '', form) ? name : '';
     if (communeText) {

@@ -70,6 +70,19 @@ export class SheetGrid {
     return this.mergedInto.has(key(row, col));
   }
 
+  /**
+   * The form's body: each row below the header block with the text of its key column, blank rows left out,
+   * up to the first row naming a stop (the signature block). Every binder walks its rows this way.
+   */
+  *bodyRows(header: HeaderBlock, keyCol: number, stopRows: WordGroups): Generator<{ row: number; key: string }> {
+    for (let row = header.last + 1; row <= this.rowCount; row++) {
+      const texts = this.rowTexts(row);
+      if (texts.length === 0) continue;
+      if (texts.some((t) => matchesAny(t, stopRows))) return;
+      yield { row, key: this.text(row, keyCol) };
+    }
+  }
+
   /** Non-empty texts of a row, left to right. */
   rowTexts(row: number): string[] {
     const out: string[] = [];
