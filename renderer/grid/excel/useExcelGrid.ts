@@ -18,6 +18,7 @@ import { translate, type MessageKey } from '../../../shared/i18n';
 import { useI18n } from '../../i18n';
 import { useApp } from '../../store/app';
 import { applyEdit, redo, undo, whenIdle } from '../../store/edits';
+import { gridLocaleVi, gridTheme } from '../setup';
 import { bounds, cellsOf, contains, extend, isSingleCell, type CellIndex, type CellRange, type RangeBounds } from './range';
 import { parseTsv, toTsv } from './tsv';
 import type { CellFinding, CellWrite, Change, ExcelColumn } from './types';
@@ -376,6 +377,8 @@ export function useExcelGrid<Row>(options: ExcelGridOptions<Row>): ExcelGrid<Row
   // One object for the grid's life: new callbacks on every render would be new grid options to AG Grid.
   const gridProps = useMemo<Partial<AgGridReactProps<Row>>>(
     () => ({
+      theme: gridTheme,
+      localeText: gridLocaleVi,
       readOnlyEdit: true,
       getRowId: (p) => opts.current.getRowId(p.data),
       defaultColDef,

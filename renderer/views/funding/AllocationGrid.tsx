@@ -3,13 +3,12 @@
 // model cell by cell (AmountGrid), so a 3,321-commune grid updates its totals without reloading.
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef, ColGroupDef, GridApi } from 'ag-grid-community';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { AmountGrid, sourceTree, type SourceNode } from '../../../shared/domain/funding';
 import type { Unit } from '../../../shared/model';
 import { useCellFindings } from '../../findings/cell-findings';
 import { useFindingFocus } from '../../findings/focus';
 import { numberColumn, useExcelGrid, type Change } from '../../grid/excel';
-import { gridLocaleVi, gridTheme } from '../../grid/setup';
 import { useI18n, useT } from '../../i18n';
 import { subscribeEdits } from '../../store/edits';
 import { amountText, useFundingQuery } from './data';
@@ -37,7 +36,19 @@ export function AllocationGrid({ planId, year }: { planId: number; year: number 
     );
     return { nodes, grid, root: nodes.find((n) => n.source.role === 'total') ?? null };
   }, [data]);
-  const apiRef = useRef<GridApi<Row> | null>(null);
+  const findings = useCellFindings('allocation');
+  const grid = useExcelGrid<Row>({
+    getRowId: (row) => String(row.unitId ?? 'total'),
+    columns: Object.fromEntries((model?.nodes ?? []).map((n) => [colOf(n.source.id), numberColumn<Row>()])),
+    isEditable: (row, colId) => {
+      const sourceId = sourceOf(colId);
+      return row.unitId !== null && sourceId !== null && model !== null && !model.grid.fromParts(sourceId, row.unitId) && model.root?.source.id !== sourceId;
+    },
+    toChanges: (cells) =>
+      cells.map((c): Change => ({ op: 'set', table: 'allocation', key: [planId, year, sourceOf(c.colId) as number, c.row.unitId as number], field: 'amount', value: c.value })),
+    cellFinding: (rowId, colId) => (sourceOf(colId) === null ? null : findings.at([planId, year, sourceOf(colId) as number, Number(rowId)], 'amount')),
+    findingsVersion: findings.version,
+  });
   const [, setVersion] = useState(0);
 
   useEffect(
@@ -52,25 +63,12 @@ export function AllocationGrid({ planId, year }: { planId: number; year: number 
           model.grid.set(Number(sourceId), Number(unitId), typeof value === 'number' ? value : null);
           touched.add(Number(unitId));
         }
-        refreshUnits(apiRef.current, touched);
+        refreshUnits(grid.api(), touched);
         setVersion((v) => v + 1);
       }),
-    [model, planId, year],
+    [model, planId, year, grid.api],
   );
 
-  const findings = useCellFindings('allocation');
-  const grid = useExcelGrid<Row>({
-    getRowId: (row) => String(row.unitId ?? 'total'),
-    columns: Object.fromEntries((model?.nodes ?? []).map((n) => [colOf(n.source.id), numberColumn<Row>()])),
-    isEditable: (row, colId) => {
-      const sourceId = sourceOf(colId);
-      return row.unitId !== null && sourceId !== null && model !== null && !model.grid.fromParts(sourceId, row.unitId) && model.root?.source.id !== sourceId;
-    },
-    toChanges: (cells) =>
-      cells.map((c): Change => ({ op: 'set', table: 'allocation', key: [planId, year, sourceOf(c.colId) as number, c.row.unitId as number], field: 'amount', value: c.value })),
-    cellFinding: (rowId, colId) => (sourceOf(colId) === null ? null : findings.at([planId, year, sourceOf(colId) as number, Number(rowId)], 'amount')),
-    findingsVersion: findings.version,
-  });
   useFindingFocus('allocation', grid.api, (key) => (key[0] === planId && key[1] === year ? { rowId: String(key[3]), colId: colOf(Number(key[2])) } : null));
 
   const rows = useMemo<Row[]>(() => (data ? data.communes.map((c: Unit, i) => ({ unitId: c.id, no: String(i + 1), name: c.name })) : []), [data]);
@@ -106,12 +104,6 @@ export function AllocationGrid({ planId, year }: { planId: number; year: number 
     <div className="grid-box funding-grid allocation-grid" data-testid="allocation-grid" {...grid.containerProps}>
       <AgGridReact<Row>
         {...grid.gridProps}
-        onGridReady={(e) => {
-          apiRef.current = e.api;
-          grid.gridProps.onGridReady?.(e);
-        }}
-        theme={gridTheme}
-        localeText={gridLocaleVi}
         rowData={rows}
         pinnedBottomRowData={pinned}
         columnDefs={columns}

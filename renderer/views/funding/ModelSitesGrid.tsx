@@ -4,7 +4,6 @@ import type { ColDef } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
 import type { ModelSite } from '../../../shared/api/funding';
 import { textColumn, useExcelGrid, type Change } from '../../grid/excel';
-import { gridLocaleVi, gridTheme } from '../../grid/setup';
 import { useI18n, useT } from '../../i18n';
 import { applyEdit } from '../../store/edits';
 import { useFundingQuery } from './data';
@@ -77,8 +76,6 @@ export function ModelSitesGrid({ planId }: { planId: number }) {
       <div className="grid-box funding-grid" data-testid="model-sites-grid" {...grid.containerProps}>
         <AgGridReact<Row>
           {...grid.gridProps}
-          theme={gridTheme}
-          localeText={gridLocaleVi}
           rowData={rows}
           columnDefs={columns}
         />

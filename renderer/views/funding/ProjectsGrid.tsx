@@ -8,7 +8,6 @@ import { projectSections, projectTotals, sourceTree, type ProjectPhase, type Pro
 import { useCellFindings } from '../../findings/cell-findings';
 import { useFindingFocus } from '../../findings/focus';
 import { numberColumn, textColumn, useExcelGrid, type Change, type ExcelColumn } from '../../grid/excel';
-import { gridLocaleVi, gridTheme } from '../../grid/setup';
 import { useI18n, useT } from '../../i18n';
 import { applyEdit } from '../../store/edits';
 import type { FundingChecks } from './checks';
@@ -167,8 +166,6 @@ export function ProjectsGrid({ planId, year, checks }: { planId: number; year: n
       <div className="grid-box funding-grid" data-testid="projects-grid" {...grid.containerProps}>
         <AgGridReact<Row>
           {...grid.gridProps}
-          theme={gridTheme}
-          localeText={gridLocaleVi}
           rowData={rows}
           columnDefs={columns}
           getRowClass={(p) => (p.data && p.data.kind !== 'project' ? `funding-parent funding-${p.data.kind}` : undefined)}

@@ -8,7 +8,6 @@ import { AmountGrid } from '../../../shared/domain/funding';
 import { useCellFindings } from '../../findings/cell-findings';
 import { useFindingFocus } from '../../findings/focus';
 import { numberColumn, textColumn, useExcelGrid, type Change } from '../../grid/excel';
-import { gridLocaleVi, gridTheme } from '../../grid/setup';
 import { useI18n, useT } from '../../i18n';
 import { applyEdit } from '../../store/edits';
 import type { FundingChecks } from './checks';
@@ -130,8 +129,6 @@ export function RecurrentGrid({ planId, checks }: { planId: number; checks: Fund
       <div className="grid-box funding-grid" data-testid="recurrent-grid" {...grid.containerProps}>
         <AgGridReact<Row>
           {...grid.gridProps}
-          theme={gridTheme}
-          localeText={gridLocaleVi}
           rowData={rows}
           pinnedBottomRowData={pinned}
           columnDefs={columns}

@@ -7,7 +7,6 @@ import { resourceLines, sourceTree, type ResourceLine } from '../../../shared/do
 import { useCellFindings } from '../../findings/cell-findings';
 import { useFindingFocus } from '../../findings/focus';
 import { numberColumn, textColumn, useExcelGrid, type Change } from '../../grid/excel';
-import { gridLocaleVi, gridTheme } from '../../grid/setup';
 import { useI18n, useT } from '../../i18n';
 import { amountText, useFundingQuery } from './data';
 
@@ -65,8 +64,6 @@ export function ResourcesGrid({ planId, year }: { planId: number; year: number }
     <div className="grid-box funding-grid" data-testid="resources-grid" {...grid.containerProps}>
       <AgGridReact<Line>
         {...grid.gridProps}
-        theme={gridTheme}
-        localeText={gridLocaleVi}
         rowData={rows}
         columnDefs={columns}
         getRowClass={(p) => (p.data?.parent ? 'funding-parent' : undefined)}

@@ -7,7 +7,6 @@ import { moveAmongSiblings, nextChildCode, sourceTree, type SourceNode } from '.
 import { isMessageKey, type MessageKey } from '../../../shared/i18n';
 import { call } from '../../api';
 import { textColumn, useExcelGrid, type Change } from '../../grid/excel';
-import { gridLocaleVi, gridTheme } from '../../grid/setup';
 import { useI18n, useT } from '../../i18n';
 import { loadFindings } from '../../findings/store';
 import { useApp } from '../../store/app';
@@ -94,8 +93,6 @@ export function SourcesGrid() {
       <div className="grid-box funding-grid" data-testid="sources-grid" {...grid.containerProps}>
         <AgGridReact<SourceNode>
           {...grid.gridProps}
-          theme={gridTheme}
-          localeText={gridLocaleVi}
           rowData={nodes}
           columnDefs={columns}
         />

@@ -8,7 +8,6 @@ import type { RecognitionLevel, Unit } from '../../../shared/model';
 import { useCellFindings } from '../../findings/cell-findings';
 import { useFindingFocus } from '../../findings/focus';
 import { markColumn, numberColumn, textColumn, useExcelGrid, type Change, type Scalar } from '../../grid/excel';
-import { gridLocaleVi, gridTheme } from '../../grid/setup';
 import { useI18n, useT } from '../../i18n';
 import { applyEdit } from '../../store/edits';
 import { amountText, useFundingQuery } from './data';
@@ -121,7 +120,7 @@ function IndicatorsGrid({ planId, year, communes, indicators }: { planId: number
         {DEFAULT_TARGET_INDICATORS.some((d) => !indicators.some((i) => i.code === d.code)) && <button onClick={addDefaults}>{t('funding.defaultIndicators')}</button>}
       </div>
       <div className="grid-box funding-grid" data-testid="targets-grid" {...grid.containerProps}>
-        <AgGridReact<IndicatorRow> {...grid.gridProps} theme={gridTheme} localeText={gridLocaleVi} rowData={rows} columnDefs={columns} getRowClass={(p) => (p.data?.unitId === null ? 'funding-parent' : undefined)} />
+        <AgGridReact<IndicatorRow> {...grid.gridProps} rowData={rows} columnDefs={columns} getRowClass={(p) => (p.data?.unitId === null ? 'funding-parent' : undefined)} />
       </div>
     </div>
   );
@@ -190,7 +189,7 @@ function RecognitionGrid(props: { planId: number; year: number; communes: Unit[]
         </li>
       </ul>
       <div className="grid-box funding-grid" data-testid="recognition-grid" {...grid.containerProps}>
-        <AgGridReact<RecognitionRow> {...grid.gridProps} theme={gridTheme} localeText={gridLocaleVi} rowData={rows} columnDefs={columns} />
+        <AgGridReact<RecognitionRow> {...grid.gridProps} rowData={rows} columnDefs={columns} />
       </div>
     </div>
   );

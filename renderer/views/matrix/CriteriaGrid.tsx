@@ -1,6 +1,6 @@
 import { AgGridReact } from 'ag-grid-react';
 import { useMemo } from 'react';
-import { FIXED_COLUMNS, gridLocaleVi, gridTheme } from '../../grid/setup';
+import { FIXED_COLUMNS } from '../../grid/setup';
 import { useCellFindings } from '../../findings/cell-findings';
 import { matrixCellFinding } from '../../findings/matrix-cells';
 import { useExcelGrid } from '../../grid/excel';
@@ -33,8 +33,6 @@ export function CriteriaGrid({ model, version, mode, unitFilter }: { model: Matr
     <div className="grid-box matrix-grid" data-testid="matrix-grid" {...grid.containerProps}>
       <AgGridReact<GridRow>
         {...grid.gridProps}
-        theme={gridTheme}
-        localeText={gridLocaleVi}
         rowData={rows}
         pinnedBottomRowData={totals}
         columnDefs={columns}

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { call } from '../../api';
 import { useExcelGrid } from '../../grid/excel';
-import { FIXED_COLUMNS, gridLocaleVi, gridTheme } from '../../grid/setup';
+import { FIXED_COLUMNS } from '../../grid/setup';
 import { useI18n, useT } from '../../i18n';
 import { useApp } from '../../store/app';
 import { subscribeEdits } from '../../store/edits';
@@ -48,7 +48,7 @@ export function IndicatorsGrid({ planId, criteria, criteriaVersion, side }: { pl
   if (columns.length <= 2) return <p className="muted">{t('mx.noIndicators')}</p>;
   return (
     <div className="grid-box matrix-grid" data-testid="indicator-grid" {...grid.containerProps}>
-      <AgGridReact<IndicatorRow> {...grid.gridProps} theme={gridTheme} localeText={gridLocaleVi} rowData={rows} columnDefs={columns} groupHeaderHeight={48} headerHeight={34} />
+      <AgGridReact<IndicatorRow> {...grid.gridProps} rowData={rows} columnDefs={columns} groupHeaderHeight={48} headerHeight={34} />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import type { Change } from '../../../shared/api/edits';
 import { formatNumber } from '../../../shared/format/vi';
 import { call } from '../../api';
 import { integerColumn, textColumn, useExcelGrid } from '../../grid/excel';
-import { FIXED_COLUMNS, gridLocaleVi, gridTheme } from '../../grid/setup';
+import { FIXED_COLUMNS } from '../../grid/setup';
 import { useI18n, useT } from '../../i18n';
 import { useApp } from '../../store/app';
 import { subscribeEdits } from '../../store/edits';
@@ -93,7 +93,7 @@ export function VillagesGrid({ planId }: { planId: number }) {
   if (rows.length === 0) return <p className="muted">{t('mx.noVillages')}</p>;
   return (
     <div className="grid-box matrix-grid" data-testid="village-grid" {...grid.containerProps}>
-      <AgGridReact<VillageRow> {...grid.gridProps} theme={gridTheme} localeText={gridLocaleVi} rowData={rows} pinnedBottomRowData={totals} columnDefs={columns} />
+      <AgGridReact<VillageRow> {...grid.gridProps} rowData={rows} pinnedBottomRowData={totals} columnDefs={columns} />
     </div>
   );
 }
