@@ -36,29 +36,12 @@ async function heapMb(page: Page): Promise<number> {
   return Math.round(((metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1024 / 1024) * 10) / 10;
 }
 
-/** Click a tab of the matrix screen and wait until its grid has painted a row. */
-const openTab = (page: Page, tab: string, selector: string) =>
+/** Click the button labelled `label` among `buttons` (nav buttons, tabs) and wait in the page until `painted` shows. */
+const clickAndPaint = (page: Page, buttons: string, label: string, painted: string) =>
   page.evaluate(
-    async ([label, sel]) => {
+    async ([among, text, sel]) => {
       const start = performance.now();
-      const target = [...document.querySelectorAll('[role="tab"]')].find((b) => b.textContent === label) as HTMLButtonElement;
-      target.click();
-      while (!document.querySelector(sel)) {
-        if (performance.now() - start > 60_000) throw new Error(`nothing painted in ${sel}`);
-        await new Promise((resolve) => requestAnimationFrame(resolve));
-      }
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-      return performance.now() - start;
-    },
-    [tab, selector] as const,
-  );
-
-/** Click a nav button and wait in the page until the grid in `selector` has painted a row. */
-const openAndPaint = (page: Page, button: string, selector: string) =>
-  page.evaluate(
-    async ([label, sel]) => {
-      const start = performance.now();
-      const target = [...document.querySelectorAll('nav button')].find((b) => b.textContent === label) as HTMLButtonElement;
+      const target = [...document.querySelectorAll(among)].find((b) => b.textContent === text) as HTMLButtonElement;
       target.click();
       // No named functions in here: the bundler's name helper does not exist in the page.
       while (!document.querySelector(sel)) {
@@ -68,8 +51,10 @@ const openAndPaint = (page: Page, button: string, selector: string) =>
       await new Promise((resolve) => requestAnimationFrame(resolve));
       return performance.now() - start;
     },
-    [button, selector] as const,
+    [buttons, label, painted] as const,
   );
+const openAndPaint = (page: Page, button: string, painted: string) => clickAndPaint(page, 'nav button', button, painted);
+const openTab = (page: Page, tab: string, painted: string) => clickAndPaint(page, '[role="tab"]', tab, painted);
 
 /** Paste a whole-matrix TSV block at the first mark and wait until the saved figures are painted. */
 async function pasteAll(page: Page, mark: string, total: string): Promise<number> {
