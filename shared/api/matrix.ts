@@ -19,10 +19,16 @@ export type IndicatorSide = z.infer<typeof IndicatorSide>;
 /** Indicator values commune by commune, in the order of the set's indicators; null where none is stored, trailing nulls left out. */
 const PackedIndicatorSide = z.object({ year: Year, kind: MarkKind, values: z.array(z.number().nullable()) });
 
-const PackedSide = z.object({ year: Year, kind: MarkKind, cells: z.string(), metYears: z.array(z.tuple([z.number(), z.number()])), statuses: z.array(UnitStatus) });
+/**
+ * One side of the criterion matrix packed for the wire: one character per commune × criterion cell ('1'
+ * met, '0' not met, '.' no mark) instead of an object per mark, so a 3,321 × 19 matrix travels as ~63 KB
+ * rather than megabytes of JSON; `metYears` holds [cell index, year met] for the marks that carry a year.
+ */
+export const PackedSide = z.object({ year: Year, kind: MarkKind, cells: z.string(), metYears: z.array(z.tuple([z.number(), z.number()])), statuses: z.array(UnitStatus) });
+export type PackedSide = z.infer<typeof PackedSide>;
 
 export const matrixMethods = {
-  /** 'matrix.get' for the grid: the same matrix with its marks packed (shared/domain/matrix-pack.ts). */
+  /** 'matrix.get' for the grid: the same matrix with its marks packed (PackedSide). */
   'matrix.open': method(
     z.object({ planId: Id }).strict(),
     z.object({ plan: Plan, set: CriteriaSet, communes: z.array(Unit), actual: PackedSide, planned: PackedSide }),

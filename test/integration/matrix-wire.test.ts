@@ -1,7 +1,7 @@
 // The grid's wire forms of the matrix ('matrix.open' packed one character a mark, 'matrix.indicators' one
 // value a cell) carry exactly what the object forms and the stored rows hold, on a real document.
 import { describe, expect, it } from 'vitest';
-import type { PackedSide } from '../../shared/domain/matrix-pack';
+import type { PackedSide } from '../../shared/api/matrix';
 import type { CriterionMark } from '../../shared/model';
 import { openTestBackend } from '../helpers/backend';
 import { seedExample } from '../helpers/example-bieu01';

@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { IndicatorSide } from '../../../shared/api/matrix';
-import type { PackedSide } from '../../../shared/domain/matrix-pack';
+import type { IndicatorSide, PackedSide } from '../../../shared/api/matrix';
 import type { CriteriaSet, CriterionMark, MarkKind, MatrixSide, Plan, Unit, UnitStatus } from '../../../shared/model';
 import { getCriteriaSet } from './criteria';
 import { getPlan } from './plans';
@@ -81,7 +80,7 @@ function forEachGridCell(
   });
 }
 
-/** One side of the criterion matrix packed for the wire (shared/domain/matrix-pack.ts), straight from SQL. */
+/** One side of the criterion matrix packed for the wire (PackedSide in shared/api/matrix.ts), straight from SQL. */
 export function loadPackedMatrixSide(db: Database.Database, year: number, kind: MarkKind, unitIds: readonly number[], criterionIds: readonly number[]): PackedSide {
   const cells = new Array<string>(unitIds.length * criterionIds.length).fill('.');
   const metYears: [number, number][] = [];

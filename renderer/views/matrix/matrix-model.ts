@@ -5,7 +5,7 @@
 import type { Change } from '../../../shared/api/edits';
 import type { Result } from '../../../shared/contract';
 import { bucketCounts, MatrixTally, type MatrixFigures } from '../../../shared/domain/matrix';
-import type { PackedSide } from '../../../shared/domain/matrix-pack';
+import type { PackedSide } from '../../../shared/api/matrix';
 import type { Bucket, CriteriaSet, MarkKind, RecognitionLevel, Unit, UnitStatus } from '../../../shared/model';
 
 export type MatrixData = Result<'matrix.open'>;
