@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Change } from '../../shared/api/edits';
 import { Backend } from '../../electron/backend/backend';
 import { applyChanges } from '../../electron/backend/edits/apply';
+import type { InsertRun } from '../../electron/backend/edits/step-record';
 import { registerEditableTable } from '../../electron/backend/edits/registry';
 import { AppError } from '../../electron/backend/errors';
 import { openTestBackend } from '../helpers/backend';
@@ -135,5 +136,61 @@ describe('undoable edits', () => {
     expect(db.prepare('SELECT * FROM scratch_item').all()).toEqual([]);
     await t.backend.dispatch('edits.redo', {});
     expect(db.prepare('SELECT * FROM scratch_item').all()).toEqual([{ id, label: 'Đường trục xã' }]);
+  });
+
+  it('applies a run of inserts held column by column as one recorded element, and undoes and redoes it', async () => {
+    const t = await setup();
+    const db = t.backend.document!.db;
+    const ids = t.set.criteria.map((c) => c.id);
+    const run: InsertRun = {
+      op: 'inserts',
+      table: 'criterion_mark',
+      count: ids.length,
+      columns: ['unit_id', 'criterion_id', 'year', 'kind', 'met'],
+      values: [{ all: t.commune.id }, ids, { all: 2024 }, { all: 'actual' }, ids.map((_id, i) => i % 2 === 0)],
+    };
+    const { stepId } = applyChanges(db, 'Nhập biểu', [run, t.mark(1, false)]);
+    expect(t.marks().map((m) => m.met)).toEqual(ids.map((_id, i) => (i === 0 ? 0 : i % 2 === 0 ? 1 : 0)));
+    const recorded = JSON.parse((db.prepare('SELECT forward, inverse FROM undo_step WHERE id = ?').get(stepId) as { forward: string }).forward) as unknown[];
+    expect(recorded).toEqual([run, t.mark(1, false)]);
+
+    const undone = await t.backend.dispatch('edits.undo', {});
+    expect(undone.changes).toHaveLength(1 + ids.length);
+    expect(t.marks()).toEqual([]);
+    await t.backend.dispatch('edits.redo', {});
+    expect(t.marks()).toHaveLength(ids.length);
+    expect(t.marks()[0]?.met).toBe(0);
+  });
+
+  it('refuses a bad run as its inserts would be refused, and changes nothing', async () => {
+    const t = await setup();
+    const db = t.backend.document!.db;
+    const criterion = t.set.criteria[0]!.id;
+    const run = (columns: string[], values: InsertRun['values'], count = 2): InsertRun => ({ op: 'inserts', table: 'criterion_mark', count, columns, values });
+    const key = ['unit_id', 'criterion_id', 'year', 'kind'];
+    const keyValues: InsertRun['values'] = [{ all: t.commune.id }, [criterion, t.set.criteria[1]!.id], { all: 2024 }, { all: 'actual' }];
+    const cases: [InsertRun, string][] = [
+      [{ ...run([...key, 'met'], [...keyValues, { all: true }]), table: 'undo_step' }, 'edits.unknownTable'],
+      [run([...key, 'met', 'colour'], [...keyValues, { all: true }, { all: 'red' }]), 'edits.unknownField'],
+      [run([...key, 'met'], [...keyValues, [true, 'x']]), 'edits.badValue'],
+      [run(['unit_id', 'criterion_id', 'year', 'met'], [{ all: t.commune.id }, [criterion, criterion + 1], { all: 2024 }, { all: true }]), 'edits.badKey'],
+      [run([...key, 'met'], [...keyValues, [true]]), 'edits.badKey'],
+      [run([...key, 'met'], [{ all: 9999 }, ...keyValues.slice(1), { all: true }]), 'edits.badReference'],
+      [run([...key, 'met'], [{ all: t.commune.id }, { all: criterion }, { all: 2024 }, { all: 'actual' }, { all: true }]), 'edits.rowExists'],
+    ];
+    for (const [bad, code] of cases) {
+      const error = (() => {
+        try {
+          db.transaction(() => applyChanges(db, 'x', [t.mark(3, true), bad]))();
+          return null;
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(error, code).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe(code);
+    }
+    expect(t.marks()).toEqual([]);
+    expect(t.steps()).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -125,6 +126,23 @@ describe('the three example forms', () => {
     await backend.dispatch('import.apply', { stagingId: preview.stagingId });
     expect((db.prepare('SELECT count(*) AS n FROM criterion_mark WHERE unit_id = ? AND met = 0').get(binhLu) as { n: number }).n).toBe(0);
     await expect(backend.dispatch('import.apply', { stagingId: preview.stagingId })).rejects.toMatchObject({ code: 'import.stagingMissing' });
+    await backend.close();
+  });
+
+  it('keeps the later file’s mark when two files of a batch give the same commune', async () => {
+    const dir = tempDir();
+    const later = path.join(dir, 'bieu01-sua.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(EXAMPLE_FILES[0] as string);
+    workbook.worksheets[0]!.getCell('M9').value = null;
+    await workbook.xlsx.writeFile(later);
+    const { backend } = await openTestBackend();
+    await importFiles(backend, [EXAMPLE_FILES[0] as string, later]);
+    const db = backend.document!.db;
+    const tc11 = (name: string) =>
+      (db.prepare("SELECT m.met FROM criterion_mark m JOIN unit u ON u.id = m.unit_id JOIN criterion c ON c.id = m.criterion_id WHERE u.name = ? AND c.set_id = 'xa-ntm-2021-2025' AND c.no = 11 AND m.year = 2024").get(name) as { met: number }).met;
+    expect(tc11('Bình Lư')).toBe(0);
+    expect((db.prepare("SELECT count(*) AS n FROM criterion_mark WHERE year = 2024 AND kind = 'actual'").get() as { n: number }).n).toBe(12 * 19);
     await backend.close();
   });
 });

@@ -4,17 +4,28 @@ import type Database from 'better-sqlite3';
 import type { Change, Scalar } from '../../../shared/api/edits';
 import { AppError } from '../errors';
 import { editableTable, type ColumnSpec, type EditableTable } from './registry';
-import { executeChange, NOTHING, tableSql } from './sql';
-import { encodeChanges } from './step-record';
+import { executeChange, executeInsertRun, NOTHING, tableSql } from './sql';
+import { encodeChanges, runRow, type Column, type DeleteRun, type InsertRun, type StepItem } from './step-record';
+
+/** What one step applies: changes, and runs of inserts an import stages column by column. */
+export type Edit = Change | InsertRun;
 
 /** Oldest steps beyond this many are forgotten. */
 const MAX_UNDO_STEPS = 200;
 
-export function applyChanges(db: Database.Database, label: string, changes: Change[]): { stepId: number } {
+export function applyChanges(db: Database.Database, label: string, changes: readonly Edit[]): { stepId: number } {
   return db.transaction(() => {
-    const forward: Change[] = [];
-    const inverse: Change[] = [];
+    const forward: StepItem[] = [];
+    const inverse: StepItem[] = [];
     for (const change of changes) {
+      if (change.op === 'inserts') {
+        if (change.count === 0) continue;
+        validateRun(db, change);
+        executeInsertRun(db, change);
+        forward.push(change);
+        inverse.push(deletesOf(change));
+        continue;
+      }
       const normalised = validate(db, change);
       const applied = applyOne(db, normalised);
       if (!applied) continue;
@@ -28,7 +39,7 @@ export function applyChanges(db: Database.Database, label: string, changes: Chan
   })();
 }
 
-function recordStep(db: Database.Database, label: string, forward: Change[], inverse: Change[]): number {
+function recordStep(db: Database.Database, label: string, forward: StepItem[], inverse: StepItem[]): number {
   db.prepare('DELETE FROM undo_step WHERE undone = 1').run();
   const id = Number(
     db
@@ -60,6 +71,40 @@ function applyOne(db: Database.Database, change: Change): { forward: Change; inv
   executeChange(db, change);
   const row = Object.fromEntries(Object.entries(before).map(([k, v]) => [k, fromSql(v as Scalar, table.columns[k])]));
   return { forward: change, inverse: { op: 'insert', table: table.name, row } };
+}
+
+/** The deletes undoing a run: its key columns. */
+function deletesOf(run: InsertRun): DeleteRun {
+  const table = editableTable(run.table) as EditableTable;
+  return { op: 'deletes', table: run.table, count: run.count, keys: table.keyColumns.map((k) => run.values[run.columns.indexOf(k)] as Column) };
+}
+
+/** A run is checked as its inserts would be, a column at a time; every key column must be given. */
+function validateRun(db: Database.Database, run: InsertRun): void {
+  const table = editableTable(run.table);
+  if (!table) throw new AppError('edits.unknownTable', { table: run.table });
+  const keyTypes = tableSql(db, table.name).keyTypes;
+  const shapeless = run.values.length !== run.columns.length || new Set(run.columns).size !== run.columns.length || run.values.some((c) => Array.isArray(c) && c.length !== run.count);
+  if (shapeless || !Number.isSafeInteger(run.count)) throw new AppError('edits.badKey', { table: table.name, key: run.columns.join(', ') });
+  for (const [i, k] of table.keyColumns.entries()) {
+    const column = run.values[run.columns.indexOf(k)];
+    if (!column) throw new AppError('edits.badKey', { table: table.name, key: k });
+    forEachValue(column, run.count, (value) => {
+      if (!keyValueFits(value, keyTypes[i])) throw new AppError('edits.badKey', { table: table.name, key: String(value) });
+    });
+  }
+  run.columns.forEach((field, k) => {
+    if (table.keyColumns.includes(field)) return;
+    const spec = table.columns[field];
+    if (!spec) throw new AppError('edits.unknownField', { table: table.name, field });
+    forEachValue(run.values[k] as Column, run.count, (value) => checkValue(table, field, spec, value));
+  });
+  if (!tableSql(db, table.name).uniqueKey) for (let r = 0; r < run.count; r++) refuseExisting(db, table, runRow(run, r));
+}
+
+function forEachValue(column: Column, count: number, check: (value: Scalar) => void): void {
+  if (!Array.isArray(column)) return check(column.all);
+  for (let r = 0; r < count; r++) check(column[r] as Scalar);
 }
 
 function validate(db: Database.Database, change: Change): Change {

@@ -2,6 +2,7 @@
 // come from the registry or from our own undo records, never from free text.
 import type Database from 'better-sqlite3';
 import type { Change, Scalar } from '../../../shared/api/edits';
+import { runRow, type InsertRun } from './step-record';
 import { AppError } from '../errors';
 import { editableTable, type EditableTable } from './registry';
 
@@ -73,12 +74,30 @@ class TableSql {
       if (n === columns.length && Object.keys(row).length === n) return Number(last.statement.run(last.values).lastInsertRowid);
     }
     const columns = Object.keys(row);
-    const id = `insert ${columns.join(',')}`;
-    let statement = this.byKey.get(id);
-    if (!statement) this.byKey.set(id, (statement = this.db.prepare(`INSERT INTO ${this.name} (${columns.map(ident).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)));
+    const statement = this.insertStatement(columns);
     const values = columns.map((c) => toSql(row[c] as Scalar));
     this.lastInsert = { columns, statement, values };
     return Number(statement.run(values).lastInsertRowid);
+  }
+
+  /** Insert a run's rows with one statement and one value array; row `r` of the run is the one that failed when this throws. */
+  insertRun(run: InsertRun, failed: (row: number) => void): void {
+    const statement = this.insertStatement(run.columns);
+    const values: (string | number | null)[] = run.values.map((column) => (Array.isArray(column) ? null : toSql(column.all)));
+    const varying = run.values.flatMap((column, k) => (Array.isArray(column) ? [{ k, column }] : []));
+    for (let r = 0; r < run.count; r++) {
+      for (const { k, column } of varying) values[k] = toSql(column[r] as Scalar);
+      try {
+        statement.run(values);
+      } catch (error) {
+        failed(r);
+        throw error;
+      }
+    }
+  }
+
+  private insertStatement(columns: readonly string[]): Database.Statement {
+    return this.cached(`insert ${columns.join(',')}`, `INSERT INTO ${this.name} (${columns.map(ident).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
   }
 
   delete(key: readonly (string | number)[]): void {
@@ -139,6 +158,17 @@ export function executeChange(db: Database.Database, change: Change): Readonly<R
     return NOTHING;
   } catch (error) {
     throw toAppError(error, change);
+  }
+}
+
+/** Run an insert run; a refused row is reported as its own insert would be. */
+export function executeInsertRun(db: Database.Database, run: InsertRun): void {
+  let failedRow = -1;
+  try {
+    tableSql(db, run.table).insertRun(run, (r) => (failedRow = r));
+  } catch (error) {
+    if (failedRow < 0) throw error;
+    throw toAppError(error, { op: 'insert', table: run.table, row: runRow(run, failedRow) });
   }
 }
 

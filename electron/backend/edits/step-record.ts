@@ -1,22 +1,46 @@
 // How an undo step's changes are kept in undo_step.forward / .inverse: a JSON array with one element per
 // change, except that a run of inserts of the same columns into one table (an import's 60,000 marks) is one
 // element holding each column's values, and so is a run of deletes from one table (their keys' columns); a
-// column with one value throughout (the year, the side) is written once. Steps recorded before runs were
-// grouped are plain arrays of changes and read the same.
+// column with one value throughout (the year, the side) is written once. An import stages its matrix as such
+// a run from the start (InsertRun), so it is applied and recorded without an object per mark. Steps recorded
+// before runs were grouped are plain arrays of changes and read the same.
 import type { Change, Scalar } from '../../../shared/api/edits';
 
 /** A column's values, or the one value every row has. */
-type Column = Scalar[] | { all: Scalar };
+export type Column = Scalar[] | { all: Scalar };
 
-type Stored = Change | { op: 'inserts'; table: string; count: number; columns: string[]; values: Column[] } | { op: 'deletes'; table: string; count: number; keys: Column[] };
+/** Many inserts of the same columns into one table, held column by column (an import's matrix of marks). */
+export interface InsertRun {
+  op: 'inserts';
+  table: string;
+  count: number;
+  columns: string[];
+  values: Column[];
+}
+
+/** Many deletes from one table, their keys held column by column (the inverse of an InsertRun). */
+export interface DeleteRun {
+  op: 'deletes';
+  table: string;
+  count: number;
+  keys: Column[];
+}
+
+/** One element of a recorded step: a change, or a run of inserts or deletes kept whole. */
+export type StepItem = Change | InsertRun | DeleteRun;
 
 /** Shorter runs stay one element per change. */
 const MIN_RUN = 8;
 
-export function encodeChanges(changes: readonly Change[]): string {
-  const out: Stored[] = [];
+export function encodeChanges(changes: readonly StepItem[]): string {
+  const out: StepItem[] = [];
   for (let i = 0; i < changes.length; ) {
-    const change = changes[i] as Change;
+    const change = changes[i] as StepItem;
+    if (change.op === 'inserts' || change.op === 'deletes') {
+      out.push(change);
+      i++;
+      continue;
+    }
     const end = runEnd(changes, i);
     if (end - i < MIN_RUN) {
       out.push(change);
@@ -36,7 +60,7 @@ export function encodeChanges(changes: readonly Change[]): string {
   return JSON.stringify(out);
 }
 
-function columnOf(changes: readonly Change[], start: number, end: number, value: (change: Change) => Scalar): Column {
+function columnOf(changes: readonly StepItem[], start: number, end: number, value: (change: Change) => Scalar): Column {
   const first = value(changes[start] as Change);
   let i = start + 1;
   while (i < end && value(changes[i] as Change) === first) i++;
@@ -48,16 +72,19 @@ function columnOf(changes: readonly Change[], start: number, end: number, value:
 
 const valueAt = (column: Column, row: number): Scalar => (Array.isArray(column) ? (column[row] as Scalar) : column.all);
 
+/** Row `r` of a run as one insert's row. */
+export function runRow(run: InsertRun, r: number): Record<string, Scalar> {
+  const row: Record<string, Scalar> = {};
+  run.columns.forEach((column, k) => (row[column] = valueAt(run.values[k] as Column, r)));
+  return row;
+}
+
 export function decodeChanges(text: string): Change[] {
-  const stored = JSON.parse(text) as Stored[];
+  const stored = JSON.parse(text) as StepItem[];
   const changes: Change[] = [];
   for (const item of stored) {
     if (item.op === 'inserts') {
-      for (let r = 0; r < item.count; r++) {
-        const row: Record<string, Scalar> = {};
-        item.columns.forEach((column, k) => (row[column] = valueAt(item.values[k] as Column, r)));
-        changes.push({ op: 'insert', table: item.table, row });
-      }
+      for (let r = 0; r < item.count; r++) changes.push({ op: 'insert', table: item.table, row: runRow(item, r) });
     } else if (item.op === 'deletes') {
       for (let r = 0; r < item.count; r++) changes.push({ op: 'delete', table: item.table, key: item.keys.map((column) => valueAt(column, r) as string | number) });
     } else {
@@ -68,14 +95,14 @@ export function decodeChanges(text: string): Change[] {
 }
 
 /** End (exclusive) of the run of inserts with the same columns, or deletes, into the table of changes[start]. */
-function runEnd(changes: readonly Change[], start: number): number {
+function runEnd(changes: readonly StepItem[], start: number): number {
   const first = changes[start] as Change;
   if (first.op === 'set') return start + 1;
   const columns = first.op === 'insert' ? Object.keys(first.row) : null;
   if (first.op === 'insert' && !sameColumns(columns as string[], first.row)) return start + 1;
   let end = start + 1;
   for (; end < changes.length; end++) {
-    const next = changes[end] as Change;
+    const next = changes[end] as StepItem;
     if (next.op !== first.op || next.table !== first.table) break;
     if (columns && next.op === 'insert' && !sameColumns(columns, next.row)) break;
     if (first.op === 'delete' && next.op === 'delete' && next.key.length !== first.key.length) break;

@@ -1,6 +1,7 @@
 // How the cells of an imported workbook map to the document, stored with the workbook (table `workbook`,
 // column `binding`) so the form can be exported back into its own file. Written by import, read by export.
 import { z } from 'zod';
+import { cellAddress } from '../import/workbook-model';
 
 /** Where a cell's value lives in the document. `key` identifies the row of `table`, in the table's own key order. */
 export const CellTarget = z.object({
@@ -44,8 +45,8 @@ const BindingV1 = z.object({
 const CellKind = BoundCell.omit({ cell: true, target: true }).extend({ table: z.string(), field: z.string() });
 
 /**
- * The binding as it is stored: each cell as [address, index into `kinds`, key], in the order of `cells` (a
- * third of the JSON of version 1, which documents imported before it still hold and which reads the same).
+ * How bindings were stored before version 3: each cell as [address, index into `kinds`, key], in the order of
+ * `cells` (a third of the JSON of version 1). Documents imported then still hold versions 1 and 2.
  */
 const BindingV2 = BindingV1.omit({ version: true, cells: true })
   .extend({
@@ -67,33 +68,92 @@ const BindingV2 = BindingV1.omit({ version: true, cells: true })
     return { ...rest, version: 1, cells: expanded };
   });
 
-/** A binding as import and export use it (version 1's shape), read from either stored version. */
-export const Binding = z.union([BindingV1, BindingV2]);
+/** A key column of a block's cells: each cell's value, or the one value they all have. */
+const KeyColumn = z.union([z.array(z.union([z.string(), z.number()])), z.object({ all: z.union([z.string(), z.number()]) })]);
+
+/** Cells of one kind, column by column: their places on the sheet and their targets' key columns. */
+const CellBlock = CellKind.extend({
+  rows: z.array(z.number().int().min(1)),
+  cols: z.array(z.number().int().min(1)),
+  keys: z.array(KeyColumn),
+});
+type CellBlock = z.infer<typeof CellBlock>;
+
+/**
+ * The binding as import stores it since 60,000-mark forms: cells grouped by kind, each group column by column
+ * (no object per cell to build, write or read). Cells read back grouped by kind.
+ */
+const BindingV3 = BindingV1.omit({ version: true, cells: true })
+  .extend({ version: z.literal(3), blocks: z.array(CellBlock) })
+  .transform(({ blocks, ...rest }, ctx): z.infer<typeof BindingV1> => {
+    const cells: BoundCell[] = [];
+    for (const { table, field, rows, cols, keys, ...rendering } of blocks) {
+      if (cols.length !== rows.length || keys.some((k) => Array.isArray(k) && k.length !== rows.length)) {
+        ctx.addIssue({ code: 'custom', message: `cells of ${table}.${field} do not line up` });
+        return z.NEVER;
+      }
+      rows.forEach((row, i) => {
+        const key = keys.map((k) => (Array.isArray(k) ? (k[i] as string | number) : k.all));
+        cells.push({ cell: cellAddress(row, cols[i] as number), target: { table, key, field }, ...rendering });
+      });
+    }
+    return { ...rest, version: 1, cells };
+  });
+
+/** A binding as import and export use it (version 1's shape), read from any stored version. */
+export const Binding = z.union([BindingV1, BindingV2, BindingV3]);
 export type Binding = z.infer<typeof BindingV1>;
 
-/** The JSON kept in table `workbook`: version 2 of the binding. */
-export function storedBinding(binding: Binding): string {
-  const kinds: z.infer<typeof CellKind>[] = [];
-  const index = new Map<string, number>();
-  let last: BoundCell | undefined;
-  let n = -1;
-  const cells = binding.cells.map((c): [string, number, (string | number)[]] => {
-    // Neighbouring cells mostly share their kind (a row of marks): only a change of kind is looked up.
-    if (!last || c.target.table !== last.target.table || c.target.field !== last.target.field || c.kind !== last.kind || c.markText !== last.markText || c.decimals !== last.decimals) {
-      const id = JSON.stringify([c.target.table, c.target.field, c.kind, c.markText ?? null, c.decimals ?? null]);
-      const known = index.get(id);
-      if (known === undefined) {
-        n = kinds.length;
-        index.set(id, n);
-        const kind: z.infer<typeof CellKind> = { table: c.target.table, field: c.target.field, kind: c.kind };
-        if (c.markText !== undefined) kind.markText = c.markText;
-        if (c.decimals !== undefined) kind.decimals = c.decimals;
-        kinds.push(kind);
-      } else n = known;
-      last = c;
-    }
-    return [c.cell, n, c.target.key];
-  });
-  const { cells: _cells, version: _version, ...rest } = binding;
-  return JSON.stringify({ ...rest, version: 2, kinds, cells });
+/** How a bound cell is written back (everything of a BoundCell but its place and target). */
+export type Rendering = Omit<BoundCell, 'cell' | 'target'>;
+export const TEXT_CELL: Rendering = Object.freeze({ kind: 'text' });
+export const NUMBER_CELL: Rendering = Object.freeze({ kind: 'number' });
+
+/** One block being collected: its kind and, per cell, row, column and key parts. */
+interface BlockBuilder {
+  table: string;
+  field: string;
+  rendering: Rendering;
+  rows: number[];
+  cols: number[];
+  keys: (string | number)[][];
+}
+
+/** The bound cells of a form as import collects them, written as version 3's blocks. */
+export class BoundCells {
+  private readonly blocks = new Map<string, BlockBuilder>();
+  private last: { table: string; field: string; rendering: Rendering; block: BlockBuilder } | null = null;
+
+  /** Bind the cell at (row, col) to `key` of `table`.`field`; the key is copied, so one array may serve many calls. */
+  add(row: number, col: number, table: string, field: string, key: readonly (string | number)[], rendering: Rendering): void {
+    const last = this.last;
+    const block = last && last.table === table && last.field === field && last.rendering === rendering ? last.block : this.blockOf(table, field, rendering);
+    block.rows.push(row);
+    block.cols.push(col);
+    for (let k = 0; k < key.length; k++) (block.keys[k] ??= []).push(key[k] as string | number);
+  }
+
+  private blockOf(table: string, field: string, rendering: Rendering): BlockBuilder {
+    // Binders pass one rendering object for many cells; its content decides the block.
+    const id = JSON.stringify([table, field, rendering.kind, rendering.markText ?? null, rendering.decimals ?? null]);
+    let block = this.blocks.get(id);
+    if (!block) this.blocks.set(id, (block = { table, field, rendering, rows: [], cols: [], keys: [] }));
+    this.last = { table, field, rendering, block };
+    return block;
+  }
+
+  stored(): CellBlock[] {
+    return [...this.blocks.values()].map(({ table, field, rendering, rows, cols, keys }) => ({ table, field, ...rendering, rows, cols, keys: keys.map(oneOrEach) }));
+  }
+}
+
+const oneOrEach = (values: (string | number)[]): z.infer<typeof KeyColumn> => (values.every((v) => v === values[0]) && values.length > 0 ? { all: values[0] as string | number } : values);
+
+/** A binding as import stages it: its cells still being collected. */
+export type StagedBinding = Omit<Binding, 'version' | 'cells'> & { cells: BoundCells };
+
+/** The JSON kept in table `workbook`: version 3 of the binding. */
+export function storedBinding(binding: StagedBinding): string {
+  const { cells, ...rest } = binding;
+  return JSON.stringify({ ...rest, version: 3, blocks: cells.stored() });
 }

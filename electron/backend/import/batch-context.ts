@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { Scalar } from '../../../shared/api/edits';
 import type { FormDefinition } from './form-definition';
+import { KeyedRowsByField } from './keyed-runs';
 import { PlanResolver } from './plan-resolver';
 import { RowIndex } from './row-id';
 import { UnitDirectory } from './unit-directory';
@@ -18,6 +19,8 @@ export class BatchContext {
   private readonly nextIds = new Map<string, number>();
   /** Rows the batch inserts, by table and key (see StageBuilder). */
   readonly newRows = new RowIndex<Record<string, Scalar>>();
+  /** Rows the batch inserts column by column (see StageBuilder.setKeyed). */
+  readonly keyedRows = new KeyedRowsByField();
 
   constructor(
     readonly db: Database.Database,

@@ -8,7 +8,7 @@ import { countedMark, MarkReader, readNumber, readYear, titleYears } from './cel
 import { bindColumns, numberingColumn } from './columns';
 import type { CriteriaMatrixForm } from './form-definition';
 import type { Recognised } from './recognise';
-import type { Place, StageBuilder } from './stage-builder';
+import type { StageBuilder } from './stage-builder';
 import { fold, matchesAny } from './text-match';
 
 export interface BoundForm {
@@ -43,7 +43,7 @@ export function bindCriteriaMatrix(batch: BatchContext, found: Recognised, form:
   const columns = bindColumns(header, form.columns, taken);
   const marks = new MarkReader(form.marks.met, form.marks.notMet);
   const markText = formMark(found, marks);
-  const markCell = { kind: 'mark', markText } as const;
+  const met = out.keyedField('criterion_mark', 'met', [statusYear, 'actual'], { kind: 'mark', markText });
 
   const communes: { row: number; unitId: number; met: number }[] = [];
   const perCriterion = new Map<number, number>();
@@ -71,7 +71,7 @@ export function bindCriteriaMatrix(batch: BatchContext, found: Recognised, form:
       }
       seen.set(unit.id, r);
       out.units.add(unit.id);
-      let met = 0;
+      let metCount = 0;
       for (const [col, criterion] of criteria.columns) {
         const read = marks.read(grid.cell(r, col));
         if (!read.ok) {
@@ -79,13 +79,12 @@ export function bindCriteriaMatrix(batch: BatchContext, found: Recognised, form:
           continue;
         }
         if (read.value) {
-          met++;
+          metCount++;
           perCriterion.set(col, (perCriterion.get(col) ?? 0) + 1);
         }
-        const place: Place = { row: r, col, rowLabel: name, columnLabel: criterion.code };
-        out.set({ table: 'criterion_mark', key: [unit.id, criterion.id, statusYear, 'actual'], field: 'met' }, read.value, place, markCell);
+        out.setKeyed(met, unit.id, criterion.id, read.value, r, col, name, criterion.code);
       }
-      communes.push({ row: r, unitId: unit.id, met });
+      communes.push({ row: r, unitId: unit.id, met: metCount });
       bindStatus(out, columns, r, name, unit.id, statusYear, planYear);
     }
   }

@@ -2,6 +2,7 @@
 // subsections (1, 2; "Dự án chuyển tiếp (6 công trình)"). Items become project rows of the plan's year;
 // section and subsection figures (and their stated counts) are derived: checked, not stored.
 import type { Scalar } from '../../../shared/api/edits';
+import { TEXT_CELL } from '../forms/binding';
 import type { BatchContext } from './batch-context';
 import type { BoundForm } from './bind-criteria-matrix';
 import { formatDecimals, readNumber } from './cell-values';
@@ -86,13 +87,13 @@ export function bindProjectList(batch: BatchContext, found: Recognised, form: Pr
         const column = columnFor(columns, field);
         out.set({ table: 'project', key: [match.id], field }, value, place(column?.col ?? keyCol, column?.label ?? field), column ? boundOf(out, r, column.col, field) : null);
       }
-      out.cells.push({ cell: grid.address(r, keyCol).split('!')[1] as string, target: { table: 'project', key: [match.id], field: 'name' }, kind: 'text' });
+      out.cells.add(r, keyCol, 'project', 'name', [match.id], TEXT_CELL);
     } else {
       const id = batch.nextId('project');
       out.insert('project', { id, plan_id: plan.id, year, source_id: section.source.id, name, ...fields }, place(keyCol, name), name);
       for (const field of ['name', ...Object.keys(fields)]) {
         const column = field === 'name' ? { col: keyCol } : columnFor(columns, field);
-        if (column) out.cells.push({ cell: grid.address(r, column.col).split('!')[1] as string, target: { table: 'project', key: [id], field }, ...boundOf(out, r, column.col, field) });
+        if (column) out.cells.add(r, column.col, 'project', field, [id], boundOf(out, r, column.col, field));
       }
     }
   }

@@ -3,6 +3,7 @@
 // commune's indicator is one target_indicator row of the plan, found by (commune, code) or added.
 import type { Scalar } from '../../../shared/api/edits';
 import { AppError } from '../errors';
+import { NUMBER_CELL } from '../forms/binding';
 import type { BatchContext } from './batch-context';
 import type { BoundForm } from './bind-criteria-matrix';
 import { readNumber } from './cell-values';
@@ -60,10 +61,10 @@ export function bindUnitTargets(batch: BatchContext, found: Recognised, form: Un
         const row: Record<string, Scalar> = { id, plan_id: plan.id, unit_id: unit.id, code: column.indicator.code, label: column.indicator.label, unit: column.indicator.unit, ord: form.indicators.indexOf(column.indicator) };
         row[column.field] = read.value;
         out.insert('target_indicator', row, place, read.value);
-        out.cells.push({ cell: grid.address(r, column.col).split('!')[1] as string, target: { table: 'target_indicator', key: [id], field: column.field }, kind: 'number' });
+        out.cells.add(r, column.col, 'target_indicator', column.field, [id], NUMBER_CELL);
         continue;
       }
-      out.set({ table: 'target_indicator', key: [id], field: column.field }, read.value, place, { kind: 'number' });
+      out.set({ table: 'target_indicator', key: [id], field: column.field }, read.value, place, NUMBER_CELL);
     }
   }
   return { year, planId: plan.id };

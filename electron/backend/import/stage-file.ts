@@ -1,12 +1,12 @@
 // One file through the import pipeline: package checks, parsing in the worker, recognising the form,
 // binding it to the document. A file that cannot be read or understood is rejected with its reason.
 import crypto from 'node:crypto';
-import type { Change } from '../../../shared/api/edits';
 import type { StagedFile } from '../../../shared/api/import';
 import type { Finding } from '../../../shared/api/validation';
 import { translate } from '../../../shared/i18n';
 import { AppError } from '../errors';
-import type { Binding } from '../forms/binding';
+import type { Edit } from '../edits/apply';
+import type { StagedBinding } from '../forms/binding';
 import { checkFormulaCells } from '../formulas/check';
 import type { SheetCells } from '../formulas/evaluate';
 import type { BatchContext } from './batch-context';
@@ -42,9 +42,9 @@ export type ReadFile = { input: FileInput; ok: true; pkg: PackageInfo; workbook:
 
 export interface StagedForm {
   file: StagedFile;
-  changes: Change[];
+  changes: Edit[];
   /** What to keep in table `workbook`; null for a rejected file. */
-  record: { planId: number | null; form: string; sheet: string; binding: Binding } | null;
+  record: { planId: number | null; form: string; sheet: string; binding: StagedBinding } | null;
 }
 
 export async function readFile(source: FileSource): Promise<ReadFile> {
@@ -67,12 +67,11 @@ export function stageFile(batch: BatchContext, read: ReadFile): StagedForm {
   try {
     const found = recognise(read.workbook, batch.forms);
     if (!found) throw new AppError('import.unknownForm');
-    const out = new StageBuilder(batch.db, found.grid, found.form.name, batch.newRows);
+    const out = new StageBuilder(batch.db, found.grid, found.form.name, batch.newRows, batch.keyedRows);
     const bound = bindForm(batch, found, out);
     const newUnits = batch.units.changes.slice(unitsBefore).map((c) => (c.op === 'insert' ? String(c.row.name) : ''));
     const sheet = found.grid.sheet;
-    const binding: Binding = {
-      version: 1,
+    const binding: StagedBinding = {
       form: found.form.id,
       sheet: sheet.name,
       sheetPart: read.pkg.sheetParts[sheet.name] ?? '',
@@ -99,7 +98,7 @@ export function stageFile(batch: BatchContext, read: ReadFile): StagedForm {
         findings: withFormulaFindings(out.findings, checkFormulaCells([formulaSheet(sheet)])),
         error: null,
       },
-      changes: out.changes,
+      changes: out.edits(),
       record: { planId: bound.planId, form: found.form.id, sheet: sheet.name, binding },
     };
   } catch (error) {
@@ -160,7 +159,7 @@ function formulaSheet(sheet: ParsedSheet): SheetCells {
 }
 
 /** Legacy Vietnamese encodings show in the fonts text is drawn in (.VnTime: TCVN3; VNI-Times: VNI). */
-function encodingOf(workbook: ParsedWorkbook): Binding['encoding'] {
+function encodingOf(workbook: ParsedWorkbook): StagedBinding['encoding'] {
   const found = new Set<string>();
   for (const sheet of workbook.sheets) {
     for (const cell of sheet.cells) {

@@ -3,9 +3,8 @@
 // it. Findings the document already had are left out; each new one goes to the file whose changes touch
 // its row.
 import type Database from 'better-sqlite3';
-import type { Change } from '../../../shared/api/edits';
 import type { Finding } from '../../../shared/api/validation';
-import { applyChanges } from '../edits/apply';
+import { applyChanges, type Edit } from '../edits/apply';
 import { validateDocument } from '../validation/validate';
 import { rowId } from './row-id';
 
@@ -18,7 +17,7 @@ export interface ValidatedApply {
 }
 
 /** Apply the batch's shared changes and each file's own as one step, and say what the rules now find. */
-export function applyValidated(db: Database.Database, label: string, shared: Change[], perFile: Change[][], keep: boolean): ValidatedApply {
+export function applyValidated(db: Database.Database, label: string, shared: Edit[], perFile: Edit[][], keep: boolean): ValidatedApply {
   const all = [...shared, ...perFile.flat()];
   const findings = perFile.map((): Finding[] => []);
   if (all.length === 0) return { stepId: 0, findings };
@@ -30,7 +29,7 @@ export function applyValidated(db: Database.Database, label: string, shared: Cha
   const { stepId, added } = keep ? run() : withinRolledBack(db, run);
   const owners = new Map<string, number>();
   perFile.forEach((changes, i) => {
-    for (const c of changes) if (c.op !== 'insert') owners.set(rowId(c.table, c.key), i);
+    for (const c of changes) if (c.op === 'set' || c.op === 'delete') owners.set(rowId(c.table, c.key), i);
   });
   for (const finding of added) {
     const owner = finding.target ? owners.get(rowId(finding.target.table, finding.target.key)) : undefined;

@@ -1,0 +1,73 @@
+// New rows of one field whose keys differ only in two integer ids (commune × criterion, for one year and
+// side), staged column by column for the whole batch: a matrix of 60,000 marks becomes one insert run per
+// file, not 60,000 row objects. Each file's rows are a range of the store, taken when the file is staged.
+import type { Scalar } from '../../../shared/api/edits';
+import type { InsertRun } from '../edits/step-record';
+
+const PACKED_ID_LIMIT = 2 ** 24;
+
+export class KeyedRows {
+  readonly ids0: number[] = [];
+  readonly ids1: number[] = [];
+  readonly values: Scalar[] = [];
+  private readonly index = new Map<number | string, number>();
+
+  constructor(
+    readonly table: string,
+    /** The table's key columns: the two ids, then the columns of `rest`. */
+    private readonly keyColumns: readonly string[],
+    readonly field: string,
+    readonly rest: readonly (string | number)[],
+  ) {}
+
+  get length(): number {
+    return this.ids0.length;
+  }
+
+  /**
+   * Stage a new row, or a new value for one the current file (whose rows start at `start`) staged; false when
+   * an earlier file of the batch staged the row: the caller then sets it after that file's insert.
+   */
+  stage(id0: number, id1: number, value: Scalar, start: number): boolean {
+    const key = slotKey(id0, id1);
+    const at = this.index.get(key);
+    if (at !== undefined) {
+      if (at < start) return false;
+      this.values[at] = value;
+      return true;
+    }
+    this.index.set(key, this.ids0.length);
+    this.ids0.push(id0);
+    this.ids1.push(id1);
+    this.values.push(value);
+    return true;
+  }
+
+  /** The inserts of rows [start, end): what one file staged. */
+  run(start: number, end: number): InsertRun {
+    return {
+      op: 'inserts',
+      table: this.table,
+      count: end - start,
+      columns: [...this.keyColumns, this.field],
+      values: [this.ids0.slice(start, end), this.ids1.slice(start, end), ...this.rest.map((all) => ({ all })), this.values.slice(start, end)],
+    };
+  }
+}
+
+/** One number for a pair of ids while they are small enough to pack exactly, else text. */
+function slotKey(id0: number, id1: number): number | string {
+  return id0 >= 0 && id1 >= 0 && id0 < PACKED_ID_LIMIT && id1 < PACKED_ID_LIMIT ? id0 * PACKED_ID_LIMIT + id1 : `${id0}:${id1}`;
+}
+
+/** The batch's keyed rows, one store per table, field and fixed key rest. */
+export class KeyedRowsByField {
+  private readonly stores = new Map<string, KeyedRows>();
+
+  of(table: string, keyColumns: readonly string[], field: string, rest: readonly (string | number)[]): KeyedRows {
+    const id = JSON.stringify([table, field, rest]);
+    let store = this.stores.get(id);
+    if (!store) this.stores.set(id, (store = new KeyedRows(table, keyColumns, field, rest)));
+    return store;
+  }
+}
