@@ -1,6 +1,6 @@
 // Cached results of formula cells, recomputed after data cells change, so the file opens with the right
 // totals even in a reader that does not recalculate (LibreOffice trusts the cached values it wrote).
-import { evaluateFormulas, type SheetCells } from '../formulas/evaluate';
+import { evaluateFormulas, type PlacedCell, type SheetCells } from '../formulas/evaluate';
 import { parseA1 } from './a1';
 import { shiftFormula } from './formula-shift';
 import { listSheets, readText, type XlsxPackage } from './package';
@@ -46,7 +46,7 @@ export function refreshFormulaResults(pkg: XlsxPackage, target: FormulaSheet, st
 
 function sheetCells(index: SheetIndex, strings: SharedStrings, writes: ReadonlyMap<string, CellWrite>): SheetCells['cells'] {
   const masters = new Map<string, { formula: string; row: number; col: number }>();
-  const cells: SheetCells['cells'] = new Map();
+  const cells = new Map<string, Omit<PlacedCell, 'row' | 'col'>>();
   for (const [ref, cell] of index.cells) {
     const f = /<(?:\w+:)?f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?f>)/.exec(cell.inner ?? '');
     const written = writes.get(ref);
@@ -74,7 +74,10 @@ function sheetCells(index: SheetIndex, strings: SharedStrings, writes: ReadonlyM
     if (value !== null) cells.set(ref, { value });
   }
   for (const [ref, write] of writes) if (!index.cells.has(ref) && write.kind === 'value' && parseA1(ref)) cells.set(ref, { value: scalar(write.value) });
-  return cells;
+  return [...cells].flatMap(([ref, cell]) => {
+    const place = parseA1(ref);
+    return place ? [{ ...place, ...cell }] : [];
+  });
 }
 
 function isSharedFollower(inner: string | null): boolean {

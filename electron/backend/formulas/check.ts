@@ -3,7 +3,9 @@
 import type { Finding } from '../../../shared/api/validation';
 import { formatAmount } from '../../../shared/format/vi';
 import { viText } from '../../../shared/rules/finding';
-import { evaluateFormulas, parseA1, type CellValue, type FormulaResult, type SheetCells } from './evaluate';
+import { columnName } from '../export/a1';
+import { evaluateFormulas, type CellValue, type FormulaResult, type SheetCells } from './evaluate';
+import { resultKey } from './shortcut';
 
 /** Equal as Excel shows them: to 15 significant digits. */
 function sameResult(cached: CellValue, result: FormulaResult): boolean {
@@ -19,18 +21,17 @@ export function checkFormulaCells(sheets: readonly SheetCells[]): Finding[] {
   const results = evaluateFormulas(sheets);
   const findings: Finding[] = [];
   for (const sheet of sheets) {
-    for (const [address, cell] of sheet.cells) {
+    for (const cell of sheet.cells) {
       if (cell.formula === undefined || cell.value === undefined) continue;
-      const ref = `${sheet.name}!${address.toUpperCase().replace(/\$/g, '')}`;
+      const ref = resultKey(sheet.name, cell);
       const result = results.get(ref) ?? null;
       if (sameResult(cell.value, result)) continue;
-      const { row } = parseA1(address);
       findings.push({
         severity: 'error',
         rule: 'template.formula',
         table: sheet.name,
-        row: String(row + 1),
-        column: address.replace(/[\d$]/g, '').toUpperCase(),
+        row: String(cell.row),
+        column: columnName(cell.col),
         cell: ref,
         expected: typeof result === 'object' && result !== null ? result.error : result,
         actual: cell.value,

@@ -9,10 +9,18 @@ import { resultKey, shortcut } from './shortcut';
 export type CellValue = string | number | boolean | null;
 export type FormulaResult = CellValue | { error: string };
 
+/** A non-empty cell at its 1-based place: a typed value, or a formula with the result the file cached (none: not compared). */
+export interface PlacedCell {
+  row: number;
+  col: number;
+  value?: CellValue;
+  formula?: string;
+}
+
 export interface SheetCells {
   name: string;
-  /** By A1 address; `row` and `col` (1-based), when the caller has them, spare reading the address again. */
-  cells: Map<string /* A1 */, { value?: CellValue; formula?: string; row?: number; col?: number }>;
+  /** One cell per place, in any order. */
+  cells: readonly PlacedCell[];
 }
 
 /** HyperFormula's default is 40,000 rows; forms with every commune of a province stay well under this. */
@@ -26,7 +34,7 @@ export function parseA1(address: string): { row: number; col: number } {
   return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
-function content(cell: { value?: CellValue; formula?: string }): RawCellContent {
+function content(cell: PlacedCell): RawCellContent {
   if (cell.formula !== undefined) return cell.formula.startsWith('=') ? cell.formula : `=${cell.formula}`;
   const value = cell.value ?? null;
   return typeof value === 'string' ? `'${value}` : value;
@@ -47,10 +55,9 @@ export function evaluateWithEngine(sheets: readonly SheetCells[]): Map<string, F
   const data: Record<string, RawCellContent[][]> = {};
   for (const sheet of sheets) {
     const grid: RawCellContent[][] = [];
-    for (const [address, cell] of sheet.cells) {
-      const { row, col } = parseA1(address);
-      const line = (grid[row] ??= []);
-      line[col] = content(cell);
+    for (const cell of sheet.cells) {
+      const line = (grid[cell.row - 1] ??= []);
+      line[cell.col - 1] = content(cell);
     }
     for (let r = 0; r < grid.length; r++) grid[r] = Array.from(grid[r] ?? [], (v) => v ?? null);
     data[sheet.name] = grid;
@@ -60,10 +67,10 @@ export function evaluateWithEngine(sheets: readonly SheetCells[]): Map<string, F
     const results = new Map<string, FormulaResult>();
     for (const sheet of sheets) {
       const sheetId = hf.getSheetId(sheet.name) as number;
-      for (const [address, cell] of sheet.cells) {
+      for (const cell of sheet.cells) {
         if (cell.formula === undefined) continue;
-        const value = hf.getCellValue({ sheet: sheetId, ...parseA1(address) });
-        results.set(resultKey(sheet.name, address), value instanceof DetailedCellError ? { error: value.value } : value);
+        const value = hf.getCellValue({ sheet: sheetId, row: cell.row - 1, col: cell.col - 1 });
+        results.set(resultKey(sheet.name, cell), value instanceof DetailedCellError ? { error: value.value } : value);
       }
     }
     return results;

@@ -4,18 +4,45 @@
 // those reference), fast-counted cells given as their results. A formula whose references cannot be read
 // with certainty (whole columns, INDIRECT, OFFSET, 3-D and structured references) sends the whole workbook
 // to the engine, as before.
-import { parseA1, type CellValue, type FormulaResult, type SheetCells } from './evaluate';
+import { columnName, parseA1 } from '../export/a1';
+import type { FormulaResult, PlacedCell, SheetCells } from './evaluate';
 
-type Cell = { value?: CellValue; formula?: string; row?: number; col?: number };
+/** Sheets up to this many places are indexed densely; larger ones by a map. */
+const MAX_DENSE = 4_000_000;
 
-interface IndexedSheet {
-  sheet: SheetCells;
-  /** Cells by position (row * COLS + col, 0-based), with their address as the sheet lists it. */
-  byPosition: Map<number, { address: string; cell: Cell }>;
+/** A sheet's cells by place (1-based row and column), without a key or an object per cell. */
+class IndexedSheet {
+  private readonly dense: Int32Array | null = null;
+  private readonly sparse = new Map<number, number>();
+  private readonly width: number;
+  private readonly height: number;
+
+  constructor(readonly sheet: SheetCells) {
+    let width = 0;
+    let height = 0;
+    for (const cell of sheet.cells) {
+      if (cell.col > width) width = cell.col;
+      if (cell.row > height) height = cell.row;
+    }
+    [this.width, this.height] = [width, height];
+    if (width * height <= MAX_DENSE) {
+      const dense = (this.dense = new Int32Array(width * height));
+      sheet.cells.forEach((cell, i) => (dense[(cell.row - 1) * width + cell.col - 1] = i + 1));
+    } else sheet.cells.forEach((cell, i) => this.sparse.set((cell.row - 1) * width + cell.col - 1, i));
+  }
+
+  /** Index in sheet.cells of the cell at a place, or -1. */
+  at(row: number, col: number): number {
+    if (row < 1 || col < 1 || row > this.height || col > this.width) return -1;
+    const place = (row - 1) * this.width + col - 1;
+    if (this.dense) return (this.dense[place] as number) - 1;
+    return this.sparse.get(place) ?? -1;
+  }
+
+  cell(index: number): PlacedCell {
+    return this.sheet.cells[index] as PlacedCell;
+  }
 }
-
-const COLS = 20_000;
-const position = (row: number, col: number) => row * COLS + col;
 
 export interface Shortcut {
   /** Results of the formulas counted directly, keyed 'Sheet!A1'. */
@@ -24,46 +51,23 @@ export interface Shortcut {
   engine: SheetCells[] | 'all' | null;
 }
 
-export const resultKey = (sheet: string, address: string) => `${sheet}!${address.toUpperCase().replace(/\$/g, '')}`;
+export const resultKey = (sheet: string, cell: { row: number; col: number }) => `${sheet}!${columnName(cell.col)}${cell.row}`;
 
 export function shortcut(sheets: readonly SheetCells[]): Shortcut {
-  const indexed = sheets.map(index);
+  const indexed = sheets.map((s) => new IndexedSheet(s));
   const counted = new Map<string, FormulaResult>();
-  const pending: { sheet: number; address: string }[] = [];
+  const pending: { sheet: number; cell: number }[] = [];
   indexed.forEach((s, i) => {
-    for (const [address, cell] of s.sheet.cells) {
-      if (cell.formula === undefined) continue;
+    s.sheet.cells.forEach((cell, c) => {
+      if (cell.formula === undefined) return;
       const count = countIf(cell.formula, s);
-      if (count === undefined) pending.push({ sheet: i, address });
-      else counted.set(resultKey(s.sheet.name, address), count);
-    }
+      if (count === undefined) pending.push({ sheet: i, cell: c });
+      else counted.set(resultKey(s.sheet.name, cell), count);
+    });
   });
   if (pending.length === 0) return { counted, engine: null };
   const engine = reachedCells(indexed, pending, counted);
   return { counted, engine };
-}
-
-function index(sheet: SheetCells): IndexedSheet {
-  const byPosition = new Map<number, { address: string; cell: Cell }>();
-  for (const [address, cell] of sheet.cells) {
-    byPosition.set(cell.row !== undefined && cell.col !== undefined ? position(cell.row - 1, cell.col - 1) : positionOf(address), { address, cell });
-  }
-  return { sheet, byPosition };
-}
-
-/** position() of an A1 address ("$C$8", "c8"), read without a regular expression: every cell of a sheet is indexed. */
-function positionOf(address: string): number {
-  let col = 0;
-  let row = 0;
-  for (let i = 0; i < address.length; i++) {
-    const ch = address.charCodeAt(i);
-    if (ch >= 48 && ch <= 57) row = row * 10 + ch - 48;
-    else if (ch >= 65 && ch <= 90) col = col * 26 + ch - 64;
-    else if (ch >= 97 && ch <= 122) col = col * 26 + ch - 96;
-    else if (ch !== 36) return position(parseA1(address).row, parseA1(address).col);
-  }
-  if (row === 0 || col === 0) return position(parseA1(address).row, parseA1(address).col);
-  return position(row - 1, col - 1);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -87,12 +91,14 @@ function countIf(formula: string, sheet: IndexedSheet): number | undefined {
   if (criterion.trim() === '' || NOT_PLAIN_TEXT.test(criterion) || DATE_LIKE.test(criterion) || lower === 'true' || lower === 'false') return undefined;
   const a = parseA1(m[1] as string);
   const b = parseA1(m[2] as string);
+  if (!a || !b) return undefined;
   const wanted = accentless(criterion);
   let count = 0;
   for (let row = Math.min(a.row, b.row); row <= Math.max(a.row, b.row); row++) {
     for (let col = Math.min(a.col, b.col); col <= Math.max(a.col, b.col); col++) {
-      const cell = sheet.byPosition.get(position(row, col))?.cell;
-      if (!cell) continue;
+      const at = sheet.at(row, col);
+      if (at < 0) continue;
+      const cell = sheet.cell(at);
       if (cell.formula !== undefined) return undefined;
       if (typeof cell.value === 'string' && accentless(cell.value) === wanted) count++;
     }
@@ -123,31 +129,34 @@ const REFERENCE = /(?:('(?:[^']|'')+'|[\p{L}\p{N}_.]+)!)?(\$?[A-Za-z]{1,3}\$?\d+
 /** Largest rectangle looked at cell by cell; a bigger one is matched against the sheet's cells instead. */
 const MAX_AREA = 100_000;
 
-function reachedCells(sheets: IndexedSheet[], pending: { sheet: number; address: string }[], counted: Map<string, FormulaResult>): SheetCells[] | 'all' {
-  const kept = sheets.map(() => new Map<string, Cell>());
+function reachedCells(sheets: IndexedSheet[], pending: { sheet: number; cell: number }[], counted: Map<string, FormulaResult>): SheetCells[] | 'all' {
+  const kept = sheets.map(() => new Map<number, PlacedCell>());
   const queue = [...pending];
-  const seen = new Set(pending.map((p) => `${p.sheet}|${p.address}`));
-  const keep = (sheetIndex: number, address: string, cell: Cell) => {
+  const seen = sheets.map(() => new Set<number>());
+  for (const p of pending) seen[p.sheet]?.add(p.cell);
+  const keep = (sheetIndex: number, index: number) => {
     const s = sheets[sheetIndex] as IndexedSheet;
+    const cell = s.cell(index);
+    const into = kept[sheetIndex] as Map<number, PlacedCell>;
     if (cell.formula === undefined) {
-      (kept[sheetIndex] as Map<string, Cell>).set(address, cell);
+      into.set(index, cell);
       return;
     }
-    const result = counted.get(resultKey(s.sheet.name, address));
+    const result = counted.get(resultKey(s.sheet.name, cell));
     if (result !== undefined && (typeof result !== 'object' || result === null)) {
-      (kept[sheetIndex] as Map<string, Cell>).set(address, { value: result });
+      into.set(index, { row: cell.row, col: cell.col, value: result });
       return;
     }
-    const id = `${sheetIndex}|${address}`;
-    if (!seen.has(id)) {
-      seen.add(id);
-      queue.push({ sheet: sheetIndex, address });
+    const queued = seen[sheetIndex] as Set<number>;
+    if (!queued.has(index)) {
+      queued.add(index);
+      queue.push({ sheet: sheetIndex, cell: index });
     }
   };
   for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
     const s = sheets[next.sheet] as IndexedSheet;
-    const cell = s.sheet.cells.get(next.address) as Cell;
-    (kept[next.sheet] as Map<string, Cell>).set(next.address, cell);
+    const cell = s.cell(next.cell);
+    (kept[next.sheet] as Map<number, PlacedCell>).set(next.cell, cell);
     const refs = references(cell.formula as string, sheets, next.sheet);
     if (refs === null) return 'all';
     for (const ref of refs) {
@@ -156,20 +165,18 @@ function reachedCells(sheets: IndexedSheet[], pending: { sheet: number; address:
       if (area <= MAX_AREA) {
         for (let row = ref.top; row <= ref.bottom; row++) {
           for (let col = ref.left; col <= ref.right; col++) {
-            const found = target.byPosition.get(position(row, col));
-            if (found) keep(ref.sheet, found.address, found.cell);
+            const at = target.at(row, col);
+            if (at >= 0) keep(ref.sheet, at);
           }
         }
       } else {
-        for (const [at, found] of target.byPosition) {
-          const row = Math.floor(at / COLS);
-          const col = at % COLS;
-          if (row >= ref.top && row <= ref.bottom && col >= ref.left && col <= ref.right) keep(ref.sheet, found.address, found.cell);
-        }
+        target.sheet.cells.forEach((c, index) => {
+          if (c.row >= ref.top && c.row <= ref.bottom && c.col >= ref.left && c.col <= ref.right) keep(ref.sheet, index);
+        });
       }
     }
   }
-  return sheets.map((s, i) => ({ name: s.sheet.name, cells: kept[i] as Map<string, Cell> }));
+  return sheets.map((s, i) => ({ name: s.sheet.name, cells: [...(kept[i] as Map<number, PlacedCell>).values()] }));
 }
 
 interface Reference {
@@ -191,8 +198,8 @@ function references(formula: string, sheets: IndexedSheet[], own: number): Refer
   const out: Reference[] = [];
   const rest = code.replace(REFERENCE, (_whole, sheetName: string | undefined, from: string, to: string | undefined) => {
     const targets = sheetName === undefined ? [own] : sheetsNamed(sheets, sheetName);
-    const a = safeA1(from);
-    const b = to === undefined ? a : safeA1(to);
+    const a = parseA1(from);
+    const b = to === undefined ? a : parseA1(to);
     if (a && b) {
       for (const sheet of targets) {
         out.push({ sheet, top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) });
@@ -207,12 +214,4 @@ function references(formula: string, sheets: IndexedSheet[], own: number): Refer
 function sheetsNamed(sheets: IndexedSheet[], quoted: string): number[] {
   const name = (quoted.startsWith("'") ? quoted.slice(1, -1).replace(/''/g, "'") : quoted).toLowerCase();
   return sheets.flatMap((s, i) => (s.sheet.name.toLowerCase() === name ? [i] : []));
-}
-
-function safeA1(address: string): { row: number; col: number } | null {
-  try {
-    return parseA1(address);
-  } catch {
-    return null;
-  }
 }

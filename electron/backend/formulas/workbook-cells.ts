@@ -1,18 +1,19 @@
 // The cells of an exceljs workbook as the formula evaluator takes them: typed values, and formulas
 // with the result the file stored for them (none when the file saved the formula without one).
 import ExcelJS from 'exceljs';
-import type { CellValue, SheetCells } from './evaluate';
+import type { CellValue, PlacedCell, SheetCells } from './evaluate';
 
 export function sheetCellsOf(workbook: ExcelJS.Workbook): SheetCells[] {
   return workbook.worksheets.map((ws) => {
-    const cells: SheetCells['cells'] = new Map();
+    const cells: PlacedCell[] = [];
     ws.eachRow((row) =>
       row.eachCell((cell) => {
         if (cell.type === ExcelJS.ValueType.Merge) return;
+        const place = { row: Number(cell.row), col: Number(cell.col) };
         if (cell.formula) {
           const result = (cell.value as { result?: unknown }).result;
-          cells.set(cell.address, result === undefined ? { formula: cell.formula } : { formula: cell.formula, value: scalar(result) });
-        } else cells.set(cell.address, { value: scalar(cell.value) });
+          cells.push(result === undefined ? { ...place, formula: cell.formula } : { ...place, formula: cell.formula, value: scalar(result) });
+        } else cells.push({ ...place, value: scalar(cell.value) });
       }),
     );
     return { name: ws.name, cells };

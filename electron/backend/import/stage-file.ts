@@ -22,7 +22,7 @@ import { checkPackage, type PackageInfo } from './package-check';
 import { parseWorkbook } from './parser';
 import { recognise } from './recognise';
 import { StageBuilder } from './stage-builder';
-import { cellAddress, type ParsedSheet, type ParsedWorkbook } from './workbook-model';
+import type { ParsedSheet, ParsedWorkbook } from './workbook-model';
 import { legacyEncodingOfFont } from '../../../shared/legacy/fonts';
 
 export interface FileInput {
@@ -149,13 +149,7 @@ function withFormulaFindings(derived: Finding[], formulas: Finding[]): Finding[]
 
 /** The form's sheet as the formula engine reads it; a formula without a cached result is not compared. */
 function formulaSheet(sheet: ParsedSheet): SheetCells {
-  const cells: SheetCells['cells'] = new Map();
-  for (const c of sheet.cells) {
-    const address = cellAddress(c.row, c.col);
-    if (c.formula === undefined) cells.set(address, c);
-    else cells.set(address, c.value === null ? { formula: c.formula, row: c.row, col: c.col } : c);
-  }
-  return { name: sheet.name, cells };
+  return { name: sheet.name, cells: sheet.cells.map((c) => (c.formula !== undefined && c.value === null ? { row: c.row, col: c.col, formula: c.formula } : c)) };
 }
 
 /** Legacy Vietnamese encodings show in the fonts text is drawn in (.VnTime: TCVN3; VNI-Times: VNI). */

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { columnName } from '../../../electron/backend/export/a1';
 import { checkFormulaCells } from '../../../electron/backend/formulas/check';
 import { evaluateFormulas, type SheetCells } from '../../../electron/backend/formulas/evaluate';
 import { sheetCellsOf } from '../../../electron/backend/formulas/workbook-cells';
@@ -17,7 +18,7 @@ async function readSheets(file: string): Promise<SheetCells[]> {
 describe('formulas of the provincial forms', () => {
   it.each(['bieu01-tieu-chi-xa.xlsx', 'bieu04-nguon-luc.xlsx', 'bieu05-danh-muc-cong-trinh.xlsx'])('%s: every cached value is what its formula gives', async (file) => {
     const sheets = await readSheets(path.join(EXAMPLES, file));
-    const formulas = sheets.flatMap((s) => [...s.cells.values()].filter((c) => c.formula !== undefined));
+    const formulas = sheets.flatMap((s) => s.cells.filter((c) => c.formula !== undefined));
     expect(formulas.length).toBeGreaterThanOrEqual(3);
     expect(checkFormulaCells(sheets)).toEqual([]);
   });
@@ -33,9 +34,10 @@ describe('formulas of the provincial forms', () => {
   it('a value typed over a formula becomes a finding at its cell, with both figures', async () => {
     const sheets = await readSheets(path.join(EXAMPLES, 'bieu04-nguon-luc.xlsx'));
     const sheet = sheets[0] as SheetCells;
-    const [address, cell] = [...sheet.cells].find(([, c]) => c.formula !== undefined && typeof c.value === 'number' && c.value > 1000) as [string, { formula: string; value: number }];
-    sheet.cells.set(address, { formula: cell.formula, value: cell.value + 300 });
-    const findings = checkFormulaCells(sheets);
+    const cell = sheet.cells.find((c) => c.formula !== undefined && typeof c.value === 'number' && c.value > 1000) as { row: number; col: number; formula: string; value: number };
+    const address = `${columnName(cell.col)}${cell.row}`;
+    const typedOver = { ...sheets[0]!, cells: sheet.cells.map((c) => (c === cell ? { ...cell, value: cell.value + 300 } : c)) };
+    const findings = checkFormulaCells([typedOver, ...sheets.slice(1)]);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ severity: 'error', rule: 'template.formula', cell: `${sheet.name}!${address}`, expected: cell.value, actual: cell.value + 300 });
     expect(findings[0]?.message).toContain(`=${cell.formula}`);

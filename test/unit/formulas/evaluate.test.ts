@@ -1,3 +1,4 @@
+import { parseA1 } from '../../../electron/backend/export/a1';
 import { describe, expect, it } from 'vitest';
 import { excelRound } from '../../../electron/backend/formulas/excel-round';
 import { evaluateFormulas, type CellValue, type SheetCells } from '../../../electron/backend/formulas/evaluate';
@@ -5,7 +6,7 @@ import { evaluateFormulas, type CellValue, type SheetCells } from '../../../elec
 function sheet(name: string, cells: Record<string, CellValue | `=${string}`>): SheetCells {
   return {
     name,
-    cells: new Map(Object.entries(cells).map(([a, v]) => [a, typeof v === 'string' && v.startsWith('=') ? { formula: v.slice(1) } : { value: v }])),
+    cells: Object.entries(cells).map(([a, v]) => ({ ...parseA1(a)!, ...(typeof v === 'string' && v.startsWith('=') ? { formula: v.slice(1) } : { value: v }) })),
   };
 }
 
