@@ -109,6 +109,12 @@ export type Rendering = Omit<BoundCell, 'cell' | 'target'>;
 export const TEXT_CELL: Rendering = Object.freeze({ kind: 'text' });
 export const NUMBER_CELL: Rendering = Object.freeze({ kind: 'number' });
 
+/** One key column being collected: one value while every cell has it, each cell's value once they differ. */
+interface KeyColumnBuilder {
+  first: string | number;
+  each: (string | number)[] | null;
+}
+
 /** One block being collected: its kind and, per cell, row, column and key parts. */
 interface BlockBuilder {
   table: string;
@@ -116,38 +122,44 @@ interface BlockBuilder {
   rendering: Rendering;
   rows: number[];
   cols: number[];
-  keys: (string | number)[][];
+  keys: KeyColumnBuilder[];
 }
+
+const sameRendering = (a: Rendering, b: Rendering) => a === b || (a.kind === b.kind && a.markText === b.markText && a.decimals === b.decimals);
 
 /** The bound cells of a form as import collects them, written as version 3's blocks. */
 export class BoundCells {
-  private readonly blocks = new Map<string, BlockBuilder>();
-  private last: { table: string; field: string; rendering: Rendering; block: BlockBuilder } | null = null;
+  private readonly blocks: BlockBuilder[] = [];
+  private last: BlockBuilder | null = null;
 
   /** Bind the cell at (row, col) to `key` of `table`.`field`; the key is copied, so one array may serve many calls. */
   add(row: number, col: number, table: string, field: string, key: readonly (string | number)[], rendering: Rendering): void {
     const last = this.last;
-    const block = last && last.table === table && last.field === field && last.rendering === rendering ? last.block : this.blockOf(table, field, rendering);
+    const block = last && last.table === table && last.field === field && last.rendering === rendering ? last : this.blockOf(table, field, rendering);
+    const n = block.rows.length;
     block.rows.push(row);
     block.cols.push(col);
-    for (let k = 0; k < key.length; k++) (block.keys[k] ??= []).push(key[k] as string | number);
+    for (let k = 0; k < key.length; k++) {
+      const value = key[k] as string | number;
+      const column = block.keys[k];
+      if (!column) block.keys[k] = { first: value, each: null };
+      else if (column.each) column.each.push(value);
+      else if (value !== column.first) (column.each = new Array<string | number>(n).fill(column.first)).push(value);
+    }
   }
 
   private blockOf(table: string, field: string, rendering: Rendering): BlockBuilder {
-    // Binders pass one rendering object for many cells; its content decides the block.
-    const id = JSON.stringify([table, field, rendering.kind, rendering.markText ?? null, rendering.decimals ?? null]);
-    let block = this.blocks.get(id);
-    if (!block) this.blocks.set(id, (block = { table, field, rendering, rows: [], cols: [], keys: [] }));
-    this.last = { table, field, rendering, block };
+    // A form binds a handful of kinds, each to many cells.
+    let block = this.blocks.find((b) => b.table === table && b.field === field && sameRendering(b.rendering, rendering));
+    if (!block) this.blocks.push((block = { table, field, rendering, rows: [], cols: [], keys: [] }));
+    this.last = block;
     return block;
   }
 
   stored(): CellBlock[] {
-    return [...this.blocks.values()].map(({ table, field, rendering, rows, cols, keys }) => ({ table, field, ...rendering, rows, cols, keys: keys.map(oneOrEach) }));
+    return this.blocks.map(({ table, field, rendering, rows, cols, keys }) => ({ table, field, ...rendering, rows, cols, keys: keys.map((k) => k.each ?? { all: k.first }) }));
   }
 }
-
-const oneOrEach = (values: (string | number)[]): z.infer<typeof KeyColumn> => (values.every((v) => v === values[0]) && values.length > 0 ? { all: values[0] as string | number } : values);
 
 /** A binding as import stages it: its cells still being collected. */
 export type StagedBinding = Omit<Binding, 'version' | 'cells'> & { cells: BoundCells };

@@ -1,7 +1,7 @@
 // Biểu 01 and its kin: communes × criteria, marks meaning met / not met, the year recognised, the planned
 // number of criteria and a note per commune. Footer counts and the criteria-met column are derived:
 // checked against the marks, never stored.
-import type { CellTarget } from '../forms/binding';
+import { TEXT_CELL, type CellTarget } from '../forms/binding';
 import { AppError } from '../errors';
 import type { BatchContext } from './batch-context';
 import { countedMark, MarkReader, readNumber, readYear, titleYears } from './cell-values';
@@ -161,24 +161,29 @@ function formMark(found: Recognised, marks: MarkReader): string {
   return 'x';
 }
 
+const WHOLE_NUMBER_CELL = Object.freeze({ kind: 'number', decimals: 0 } as const);
+
 function bindStatus(out: StageBuilder, columns: ReturnType<typeof bindColumns>, r: number, name: string, unitId: number, statusYear: number, planYear: number): void {
-  const status = (year: number, kind: 'actual' | 'plan', field: string): CellTarget => ({ table: 'unit_status', key: [unitId, year, kind], field });
   const recognised = columns.get('recognisedYear');
   if (recognised) {
     const read = readYear(out.grid.cell(r, recognised.col));
-    if (read.ok) out.set(status(statusYear, 'actual', 'recognised_year'), read.value, { row: r, col: recognised.col, rowLabel: name, columnLabel: recognised.label }, { kind: 'number', decimals: 0 });
+    if (read.ok) out.set(statusTarget(unitId, statusYear, 'actual', 'recognised_year'), read.value, { row: r, col: recognised.col, rowLabel: name, columnLabel: recognised.label }, WHOLE_NUMBER_CELL);
     else out.problem('error', r, recognised.col, read.key, read.params);
   }
   const planned = columns.get('plannedCount');
   if (planned) {
     const read = readNumber(out.grid.cell(r, planned.col));
     if (read.ok && (read.value === null || Number.isInteger(read.value))) {
-      out.set(status(planYear, 'plan', 'planned_count'), read.value, { row: r, col: planned.col, rowLabel: name, columnLabel: planned.label }, { kind: 'number', decimals: 0 });
+      out.set(statusTarget(unitId, planYear, 'plan', 'planned_count'), read.value, { row: r, col: planned.col, rowLabel: name, columnLabel: planned.label }, WHOLE_NUMBER_CELL);
     } else if (read.ok) out.problem('error', r, planned.col, 'import.problem.badNumber', { text: out.grid.text(r, planned.col) });
     else out.problem('error', r, planned.col, read.key, read.params);
   }
   const note = columns.get('note');
-  if (note) out.set(status(statusYear, 'actual', 'note'), out.grid.text(r, note.col), { row: r, col: note.col, rowLabel: name, columnLabel: note.label }, { kind: 'text' });
+  if (note) out.set(statusTarget(unitId, statusYear, 'actual', 'note'), out.grid.text(r, note.col), { row: r, col: note.col, rowLabel: name, columnLabel: note.label }, TEXT_CELL);
+}
+
+function statusTarget(unitId: number, year: number, kind: 'actual' | 'plan', field: string): CellTarget {
+  return { table: 'unit_status', key: [unitId, year, kind], field };
 }
 
 /** Criteria met per commune, communes per criterion and the average, as the form states them, against the marks. */

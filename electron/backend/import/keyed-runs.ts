@@ -4,7 +4,9 @@
 import type { Scalar } from '../../../shared/api/edits';
 import type { InsertRun } from '../edits/step-record';
 
-const PACKED_ID_LIMIT = 2 ** 24;
+// Two ids packed this way stay a small integer, which a Map hashes fastest (communes < 2^20, criteria < 2^10).
+const ID0_LIMIT = 2 ** 20;
+const ID1_LIMIT = 2 ** 10;
 
 export class KeyedRows {
   readonly ids0: number[] = [];
@@ -57,7 +59,7 @@ export class KeyedRows {
 
 /** One number for a pair of ids while they are small enough to pack exactly, else text. */
 function slotKey(id0: number, id1: number): number | string {
-  return id0 >= 0 && id1 >= 0 && id0 < PACKED_ID_LIMIT && id1 < PACKED_ID_LIMIT ? id0 * PACKED_ID_LIMIT + id1 : `${id0}:${id1}`;
+  return id0 >= 0 && id1 >= 0 && id0 < ID0_LIMIT && id1 < ID1_LIMIT ? id0 * ID1_LIMIT + id1 : `${id0}:${id1}`;
 }
 
 /** The batch's keyed rows, one store per table, field and fixed key rest. */

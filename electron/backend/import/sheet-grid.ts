@@ -21,14 +21,31 @@ const STT = [['stt'], ['tt'], ['so tt'], ['so thu tu']];
 /** A unit-of-measure column never names the rows, whatever else its header says. */
 const MEASURE = [['don vi tinh'], ['dvt']];
 
+/** Sheets up to this many positions are indexed densely (4 bytes a position); larger ones by a map of their cells. */
+const MAX_DENSE_POSITIONS = 4_000_000;
+
 export class SheetGrid {
+  /** 1 + the index in sheet.cells of the cell at each position, row by row, while the sheet is small enough. */
+  private readonly dense: Int32Array | null = null;
+  private readonly width: number;
+  private readonly height: number;
   private readonly cells = new Map<number, ParsedCell>();
   private readonly mergedInto = new Map<number, number>();
   private readonly mergeBottom = new Map<number, number>();
   readonly hiddenColumns: ReadonlySet<number>;
 
   constructor(readonly sheet: ParsedSheet) {
-    for (const cell of sheet.cells) this.cells.set(key(cell.row, cell.col), cell);
+    let width = 0;
+    let height = 0;
+    for (const cell of sheet.cells) {
+      if (cell.col > width) width = cell.col;
+      if (cell.row > height) height = cell.row;
+    }
+    [this.width, this.height] = [width, height];
+    if (width * height <= MAX_DENSE_POSITIONS) {
+      const dense = (this.dense = new Int32Array(width * height));
+      sheet.cells.forEach((cell, i) => (dense[(cell.row - 1) * width + cell.col - 1] = i + 1));
+    } else for (const cell of sheet.cells) this.cells.set(key(cell.row, cell.col), cell);
     this.hiddenColumns = new Set(sheet.hiddenColumns);
     for (const range of sheet.merges) {
       const [from, to] = range.split(':');
@@ -52,13 +69,16 @@ export class SheetGrid {
 
   /** The cell itself (never its merge master). */
   cell(row: number, col: number): ParsedCell | undefined {
-    return this.cells.get(key(row, col));
+    if (!this.dense) return this.cells.get(key(row, col));
+    if (row < 1 || col < 1 || row > this.height || col > this.width) return undefined;
+    const at = this.dense[(row - 1) * this.width + col - 1] as number;
+    return at === 0 ? undefined : this.sheet.cells[at - 1];
   }
 
   /** Text shown at a position: a merged cell shows its top-left cell's text. */
   shownText(row: number, col: number): string {
     const master = this.mergedInto.get(key(row, col));
-    const cell = master === undefined ? this.cell(row, col) : this.cells.get(master);
+    const cell = master === undefined ? this.cell(row, col) : this.cell(Math.floor(master / COLUMNS), master % COLUMNS);
     return cell?.text.trim() ?? '';
   }
 
@@ -76,10 +96,14 @@ export class SheetGrid {
    */
   *bodyRows(header: HeaderBlock, keyCol: number, stopRows: WordGroups): Generator<{ row: number; key: string }> {
     for (let row = header.last + 1; row <= this.rowCount; row++) {
-      const texts = this.rowTexts(row);
-      if (texts.length === 0) continue;
-      if (texts.some((t) => matchesAny(t, stopRows))) return;
-      yield { row, key: this.text(row, keyCol) };
+      let blank = true;
+      for (let c = 1; c <= this.columnCount; c++) {
+        const t = this.text(row, c);
+        if (!t) continue;
+        if (matchesAny(t, stopRows)) return;
+        blank = false;
+      }
+      if (!blank) yield { row, key: this.text(row, keyCol) };
     }
   }
 
@@ -116,6 +140,8 @@ export class SheetGrid {
    */
   findHeader(keyColumn: WordGroups): HeaderBlock | null {
     const top = Math.min(this.rowCount, 40);
+    // Each group on its own, made once: matchesAny keeps what it learns per groups object.
+    const single = keyColumn.map((g) => [g]);
     for (let r = 1; r <= top; r++) {
       let keyCol = 0;
       let group = keyColumn.length;
@@ -127,7 +153,7 @@ export class SheetGrid {
         filled++;
         last = Math.max(last, this.mergeBottom.get(key(r, c)) ?? r);
         if (this.hiddenColumns.has(c) || t.length > 60 || matchesAny(t, STT) || matchesAny(t, MEASURE)) continue;
-        const index = keyColumn.findIndex((g) => matchesAny(t, [g]));
+        const index = single.findIndex((g) => matchesAny(t, g));
         if (index >= 0 && index < group) [keyCol, group] = [c, index];
       }
       if (!keyCol || filled < 3) continue;
@@ -168,6 +194,8 @@ export class SheetGrid {
   }
 }
 
+const COLUMNS = 20_000;
+
 function key(row: number, col: number): number {
-  return row * 20_000 + col;
+  return row * COLUMNS + col;
 }

@@ -20,15 +20,31 @@ export function fold(text: string): string {
   return out;
 }
 
-const foldedGroups = new WeakMap<WordGroups, string[][]>();
+interface FoldedGroups {
+  groups: string[][];
+  /** A label shorter than this cannot hold every word of any group (folding never lengthens a label). */
+  shortest: number;
+  /** Answers by label: a form asks about the same marks and numbers in every row. */
+  answers: Map<string, boolean>;
+}
+const foldedGroups = new WeakMap<WordGroups, FoldedGroups>();
 
 /** Whether a label contains every word of at least one group. */
 export function matchesAny(label: string, groups: WordGroups): boolean {
   let folded = foldedGroups.get(groups);
-  if (!folded) foldedGroups.set(groups, (folded = groups.map((g) => g.map(fold))));
-  const text = fold(label);
-  if (text === '') return false;
-  return folded.some((group) => group.every((word) => containsWord(text, word)));
+  if (!folded) {
+    const words = groups.map((g) => g.map(fold));
+    foldedGroups.set(groups, (folded = { groups: words, shortest: Math.min(...words.map((g) => Math.max(0, ...g.map((w) => w.length)))), answers: new Map() }));
+  }
+  if (label.length < folded.shortest) return false;
+  let answer = folded.answers.get(label);
+  if (answer === undefined) {
+    const text = fold(label);
+    answer = text !== '' && folded.groups.some((group) => group.every((word) => containsWord(text, word)));
+    if (folded.answers.size >= 10_000) folded.answers.clear();
+    folded.answers.set(label, answer);
+  }
+  return answer;
 }
 
 /** `word` appears in `text` on word boundaries ("xa" in "ten xa", not in "xay dung"). */
