@@ -5,7 +5,7 @@ import type { Change, Scalar } from '../../../shared/api/edits';
 import { AppError } from '../errors';
 import { editableTable, type ColumnSpec, type EditableTable } from './registry';
 import { executeChange, executeInsertRun, NOTHING, tableSql } from './sql';
-import { encodeChanges, runRow, type Column, type DeleteRun, type InsertRun, type StepItem } from './step-record';
+import { encodeChanges, groupRuns, runRow, type Column, type DeleteRun, type InsertRun, type StepItem } from './step-record';
 
 /** What one step applies: changes, and runs of inserts an import stages column by column. */
 export type Edit = Change | InsertRun;
@@ -17,7 +17,8 @@ export function applyChanges(db: Database.Database, label: string, changes: read
   return db.transaction(() => {
     const forward: StepItem[] = [];
     const inverse: StepItem[] = [];
-    for (const change of changes) {
+    // Runs of inserts that name their whole key (the communes and their status rows an import adds) go in as runs.
+    for (const change of groupRuns(changes, { inserts: namesWholeKey, deletes: false }) as Edit[]) {
       if (change.op === 'inserts') {
         if (change.count === 0) continue;
         validateRun(db, change);
@@ -71,6 +72,10 @@ function applyOne(db: Database.Database, change: Change): { forward: Change; inv
   executeChange(db, change);
   const row = Object.fromEntries(Object.entries(before).map(([k, v]) => [k, fromSql(v as Scalar, table.columns[k])]));
   return { forward: change, inverse: { op: 'insert', table: table.name, row } };
+}
+
+function namesWholeKey(insert: Extract<Change, { op: 'insert' }>): boolean {
+  return editableTable(insert.table)?.keyColumns.every((k) => insert.row[k] !== undefined) ?? false;
 }
 
 /** The deletes undoing a run: its key columns. */

@@ -33,15 +33,22 @@ export type StepItem = Change | InsertRun | DeleteRun;
 const MIN_RUN = 8;
 
 export function encodeChanges(changes: readonly StepItem[]): string {
+  return JSON.stringify(groupRuns(changes, { inserts: () => true, deletes: true }));
+}
+
+/** Which runs `groupRuns` makes: of inserts (by their first insert), and of deletes. */
+interface Grouping {
+  inserts: (first: Extract<Change, { op: 'insert' }>) => boolean;
+  deletes: boolean;
+}
+
+/** The changes with each run of at least MIN_RUN inserts of the same columns, or deletes, into one table made one item. */
+export function groupRuns(changes: readonly StepItem[], grouping: Grouping): StepItem[] {
   const out: StepItem[] = [];
   for (let i = 0; i < changes.length; ) {
     const change = changes[i] as StepItem;
-    if (change.op === 'inserts' || change.op === 'deletes') {
-      out.push(change);
-      i++;
-      continue;
-    }
-    const end = runEnd(changes, i);
+    const groupable = change.op === 'insert' ? grouping.inserts(change) : change.op === 'delete' && grouping.deletes;
+    const end = groupable ? runEnd(changes, i) : i + 1;
     if (end - i < MIN_RUN) {
       out.push(change);
       i++;
@@ -57,7 +64,7 @@ export function encodeChanges(changes: readonly StepItem[]): string {
     }
     i = end;
   }
-  return JSON.stringify(out);
+  return out;
 }
 
 function columnOf(changes: readonly StepItem[], start: number, end: number, value: (change: Change) => Scalar): Column {

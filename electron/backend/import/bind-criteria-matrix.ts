@@ -46,7 +46,8 @@ export function bindCriteriaMatrix(batch: BatchContext, found: Recognised, form:
   const met = out.keyedField('criterion_mark', 'met', [statusYear, 'actual'], { kind: 'mark', markText });
 
   const communes: { row: number; unitId: number; met: number }[] = [];
-  const perCriterion = new Map<number, number>();
+  // Walked once per commune: an array, so no entry is made per mark.
+  const markColumns = [...criteria.columns].map(([col, criterion]) => ({ col, criterion, met: 0 }));
   const seen = new Map<number, number>();
   const footer: { row: number; kind: 'count' | 'average'; label: string }[] = [];
   let district: number | null = null;
@@ -72,24 +73,24 @@ export function bindCriteriaMatrix(batch: BatchContext, found: Recognised, form:
       seen.set(unit.id, r);
       out.units.add(unit.id);
       let metCount = 0;
-      for (const [col, criterion] of criteria.columns) {
-        const read = marks.read(grid.cell(r, col));
+      for (const column of markColumns) {
+        const read = marks.read(grid.cell(r, column.col));
         if (!read.ok) {
-          out.problem('error', r, col, read.key, read.params);
+          out.problem('error', r, column.col, read.key, read.params);
           continue;
         }
         if (read.value) {
           metCount++;
-          perCriterion.set(col, (perCriterion.get(col) ?? 0) + 1);
+          column.met++;
         }
-        out.setKeyed(met, unit.id, criterion.id, read.value, r, col, name, criterion.code);
+        out.setKeyed(met, unit.id, column.criterion.id, read.value, r, column.col, name, column.criterion.code);
       }
       communes.push({ row: r, unitId: unit.id, met: metCount });
       bindStatus(out, columns, r, name, unit.id, statusYear, planYear);
     }
   }
 
-  checkDerived(out, found, columns.get('metCount')?.col ?? null, criteria.columns, communes, perCriterion, footer);
+  checkDerived(out, found, columns.get('metCount')?.col ?? null, markColumns, communes, footer);
   return { year: statusYear, planId: batch.plans.existing(planYear)?.id ?? null, markText };
 }
 
@@ -191,9 +192,8 @@ function checkDerived(
   out: StageBuilder,
   found: Recognised,
   metCol: number | null,
-  criterionCols: Map<number, CriterionRef>,
+  markColumns: { col: number; criterion: CriterionRef; met: number }[],
   communes: { row: number; unitId: number; met: number }[],
-  perCriterion: Map<number, number>,
   footer: { row: number; kind: 'count' | 'average'; label: string }[],
 ): void {
   const { grid } = found;
@@ -211,9 +211,8 @@ function checkDerived(
   const total = communes.reduce((n, c) => n + c.met, 0);
   for (const f of footer) {
     if (f.kind === 'count') {
-      for (const [col, criterion] of criterionCols) {
+      for (const { col, criterion, met: expected } of markColumns) {
         const value = stated(f.row, col);
-        const expected = perCriterion.get(col) ?? 0;
         if (value !== null && value !== expected) out.mismatch({ row: f.row, col, rowLabel: f.label, columnLabel: criterion.code }, expected, value, 'import.countPerCriterion');
       }
       const value = metCol ? stated(f.row, metCol) : null;

@@ -12,7 +12,9 @@ export class KeyedRows {
   readonly ids0: number[] = [];
   readonly ids1: number[] = [];
   readonly values: Scalar[] = [];
+  /** Where each pair of the rows before `indexed` is; filled only once a second file stages here. */
   private readonly index = new Map<number | string, number>();
+  private indexed = 0;
 
   constructor(
     readonly table: string,
@@ -27,18 +29,14 @@ export class KeyedRows {
   }
 
   /**
-   * Stage a new row, or a new value for one the current file (whose rows start at `start`) staged; false when
-   * an earlier file of the batch staged the row: the caller then sets it after that file's insert.
+   * Stage a new row for the file whose rows start at `start`; false when an earlier file of the batch staged
+   * the row: the caller then sets it after that file's insert. A file stages each pair of ids at most once.
    */
   stage(id0: number, id1: number, value: Scalar, start: number): boolean {
-    const key = slotKey(id0, id1);
-    const at = this.index.get(key);
-    if (at !== undefined) {
-      if (at < start) return false;
-      this.values[at] = value;
-      return true;
+    if (start > 0) {
+      for (; this.indexed < start; this.indexed++) this.index.set(slotKey(this.ids0[this.indexed] as number, this.ids1[this.indexed] as number), this.indexed);
+      if (this.index.has(slotKey(id0, id1))) return false;
     }
-    this.index.set(key, this.ids0.length);
     this.ids0.push(id0);
     this.ids1.push(id1);
     this.values.push(value);

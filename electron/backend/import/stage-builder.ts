@@ -124,7 +124,7 @@ export class StageBuilder {
     return { table, field, rendering, key: [0, 0, ...rest], existing: this.existingOf(table, keyColumns, field, rest), pending, start };
   }
 
-  /** `set` for one cell of a keyed field: the same outcome, with no object made for a cell that adds a row. */
+  /** `set` for one cell of a keyed field: the same outcome, with no object made for a cell that adds a row. Once per pair of ids and form. */
   setKeyed(target: KeyedField, id0: number, id1: number, value: Scalar, row: number, col: number, rowLabel: string, columnLabel: string): void {
     const key = target.key;
     key[0] = id0;
