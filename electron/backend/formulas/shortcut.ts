@@ -6,37 +6,19 @@
 // to the engine, as before.
 import { columnName, parseA1 } from '../export/a1';
 import type { FormulaResult, PlacedCell, SheetCells } from './evaluate';
+import { PlaceIndex } from './place-index';
 
-/** Sheets up to this many places are indexed densely; larger ones by a map. */
-const MAX_DENSE = 4_000_000;
-
-/** A sheet's cells by place (1-based row and column), without a key or an object per cell. */
+/** A sheet's cells by place. */
 class IndexedSheet {
-  private readonly dense: Int32Array | null = null;
-  private readonly sparse = new Map<number, number>();
-  private readonly width: number;
-  private readonly height: number;
+  private readonly places: PlaceIndex;
 
   constructor(readonly sheet: SheetCells) {
-    let width = 0;
-    let height = 0;
-    for (const cell of sheet.cells) {
-      if (cell.col > width) width = cell.col;
-      if (cell.row > height) height = cell.row;
-    }
-    [this.width, this.height] = [width, height];
-    if (width * height <= MAX_DENSE) {
-      const dense = (this.dense = new Int32Array(width * height));
-      sheet.cells.forEach((cell, i) => (dense[(cell.row - 1) * width + cell.col - 1] = i + 1));
-    } else sheet.cells.forEach((cell, i) => this.sparse.set((cell.row - 1) * width + cell.col - 1, i));
+    this.places = new PlaceIndex(sheet.cells);
   }
 
   /** Index in sheet.cells of the cell at a place, or -1. */
   at(row: number, col: number): number {
-    if (row < 1 || col < 1 || row > this.height || col > this.width) return -1;
-    const place = (row - 1) * this.width + col - 1;
-    if (this.dense) return (this.dense[place] as number) - 1;
-    return this.sparse.get(place) ?? -1;
+    return this.places.at(row, col);
   }
 
   cell(index: number): PlacedCell {

@@ -1,6 +1,7 @@
 // Random access to one parsed sheet, with merged cells resolved to their top-left cell, and the
 // header block of a form found by its labels rather than by fixed addresses.
 import type { WordGroups } from './form-definition';
+import { PlaceIndex } from '../formulas/place-index';
 import { matchesAny } from './text-match';
 import { cellAddress, parseAddress, type ParsedCell, type ParsedSheet } from './workbook-model';
 
@@ -21,31 +22,14 @@ const STT = [['stt'], ['tt'], ['so tt'], ['so thu tu']];
 /** A unit-of-measure column never names the rows, whatever else its header says. */
 const MEASURE = [['don vi tinh'], ['dvt']];
 
-/** Sheets up to this many positions are indexed densely (4 bytes a position); larger ones by a map of their cells. */
-const MAX_DENSE_POSITIONS = 4_000_000;
-
 export class SheetGrid {
-  /** 1 + the index in sheet.cells of the cell at each position, row by row, while the sheet is small enough. */
-  private readonly dense: Int32Array | null = null;
-  private readonly width: number;
-  private readonly height: number;
-  private readonly cells = new Map<number, ParsedCell>();
+  private readonly places: PlaceIndex;
   private readonly mergedInto = new Map<number, number>();
   private readonly mergeBottom = new Map<number, number>();
   readonly hiddenColumns: ReadonlySet<number>;
 
   constructor(readonly sheet: ParsedSheet) {
-    let width = 0;
-    let height = 0;
-    for (const cell of sheet.cells) {
-      if (cell.col > width) width = cell.col;
-      if (cell.row > height) height = cell.row;
-    }
-    [this.width, this.height] = [width, height];
-    if (width * height <= MAX_DENSE_POSITIONS) {
-      const dense = (this.dense = new Int32Array(width * height));
-      sheet.cells.forEach((cell, i) => (dense[(cell.row - 1) * width + cell.col - 1] = i + 1));
-    } else for (const cell of sheet.cells) this.cells.set(key(cell.row, cell.col), cell);
+    this.places = new PlaceIndex(sheet.cells);
     this.hiddenColumns = new Set(sheet.hiddenColumns);
     for (const range of sheet.merges) {
       const [from, to] = range.split(':');
@@ -69,10 +53,8 @@ export class SheetGrid {
 
   /** The cell itself (never its merge master). */
   cell(row: number, col: number): ParsedCell | undefined {
-    if (!this.dense) return this.cells.get(key(row, col));
-    if (row < 1 || col < 1 || row > this.height || col > this.width) return undefined;
-    const at = this.dense[(row - 1) * this.width + col - 1] as number;
-    return at === 0 ? undefined : this.sheet.cells[at - 1];
+    const at = this.places.at(row, col);
+    return at < 0 ? undefined : this.sheet.cells[at];
   }
 
   /** Text shown at a position: a merged cell shows its top-left cell's text. */
