@@ -22,7 +22,7 @@ import { checkPackage, type PackageInfo } from './package-check';
 import { parseWorkbook } from './parser';
 import { recognise } from './recognise';
 import { StageBuilder } from './stage-builder';
-import type { ParsedSheet, ParsedWorkbook } from './workbook-model';
+import { cellAddress, type ParsedSheet, type ParsedWorkbook } from './workbook-model';
 import { legacyEncodingOfFont } from '../../../shared/legacy/fonts';
 
 export interface FileInput {
@@ -78,7 +78,7 @@ export function stageFile(batch: BatchContext, read: ReadFile): StagedForm {
       year: bound.year,
       planId: bound.planId,
       cells: out.cells,
-      formulaCells: found.grid.formulaCells().map((c) => found.grid.address(c.row, c.col).split('!')[1] as string),
+      formulaCells: found.grid.formulaCells().map((c) => cellAddress(c.row, c.col)),
       encoding: encodingOf(read.workbook),
     };
     return {
@@ -155,12 +155,15 @@ function formulaSheet(sheet: ParsedSheet): SheetCells {
 /** Legacy Vietnamese encodings show in the fonts text is drawn in (.VnTime: TCVN3; VNI-Times: VNI). */
 function encodingOf(workbook: ParsedWorkbook): StagedBinding['encoding'] {
   const found = new Set<string>();
+  // A form draws its 90,000 cells in a handful of fonts: each is looked at once.
+  const byFont = new Map<string | undefined, ReturnType<typeof legacyEncodingOfFont>>();
   for (const sheet of workbook.sheets) {
     for (const cell of sheet.cells) {
+      if (typeof cell.value !== 'string') continue;
+      let encoding = byFont.get(cell.font);
+      if (encoding === undefined) byFont.set(cell.font, (encoding = legacyEncodingOfFont(cell.font)));
       // ASCII-only text reads the same in every font; only letters that were decoded tell the encoding.
-      if (typeof cell.value !== 'string' || !/[^\x20-\x7e]/.test(cell.value)) continue;
-      const encoding = legacyEncodingOfFont(cell.font);
-      if (encoding) found.add(encoding);
+      if (encoding && !found.has(encoding) && /[^\x20-\x7e]/.test(cell.value)) found.add(encoding);
     }
   }
   if (found.size === 0) return 'unicode';
