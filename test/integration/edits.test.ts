@@ -193,4 +193,18 @@ describe('undoable edits', () => {
     expect(t.marks()).toEqual([]);
     expect(t.steps()).toBe(0);
   });
+
+  it('stores a run’s constant text as given, quotes and all', async () => {
+    const t = await setup();
+    const db = t.backend.document!.db;
+    db.exec('CREATE TABLE scratch_label (id INTEGER PRIMARY KEY, label TEXT NOT NULL, amount REAL)');
+    registerEditableTable({ name: 'scratch_label', keyColumns: ['id'], columns: { label: { type: 'text', nullable: false }, amount: { type: 'real', nullable: true } } });
+    const labels = ["Đường 'trục' xã", 'nul\0byte', 'x'.repeat(500)];
+    labels.forEach((label, i) => {
+      const ids = Array.from({ length: 3 }, (_, k) => i * 10 + k + 1);
+      applyChanges(db, 'thêm', [{ op: 'inserts', table: 'scratch_label', count: 3, columns: ['id', 'label', 'amount'], values: [ids, { all: label }, { all: 0.1 + i }] }]);
+    });
+    const rows = db.prepare('SELECT id, label, amount FROM scratch_label ORDER BY id').all() as { id: number; label: string; amount: number }[];
+    expect(rows.map((r) => [r.label, r.amount])).toEqual(labels.flatMap((label, i) => [0, 1, 2].map(() => [label, 0.1 + i])));
+  });
 });

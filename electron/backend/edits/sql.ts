@@ -80,19 +80,28 @@ class TableSql {
     return Number(statement.run(values).lastInsertRowid);
   }
 
-  /** Insert a run's rows with one statement and one value array; row `r` of the run is the one that failed when this throws. */
+  /**
+   * Insert a run's rows. A column with one value throughout is written into the statement (SQLite then
+   * binds nothing for it per row); the others are bound per row from one array. `failed` learns the row
+   * that was refused.
+   */
   insertRun(run: InsertRun, failed: (row: number) => void): void {
-    const statement = this.insertStatement(run.columns);
-    const values: (string | number | null)[] = run.values.map((column) => (Array.isArray(column) ? null : toSql(column.all)));
-    const varying = run.values.flatMap((column, k) => (Array.isArray(column) ? [{ k, column }] : []));
-    for (let r = 0; r < run.count; r++) {
-      for (const { k, column } of varying) values[k] = toSql(column[r] as Scalar);
-      try {
+    const placeholders = run.values.map((column) => (Array.isArray(column) ? '?' : (sqlLiteral(toSql(column.all)) ?? '?')));
+    const statement = this.cached(
+      `insert run ${run.columns.join(',')} ${placeholders.join(',')}`,
+      `INSERT INTO ${this.name} (${run.columns.map(ident).join(', ')}) VALUES (${placeholders.join(', ')})`,
+    );
+    const varying = run.values.flatMap((column, k): Scalar[][] => (placeholders[k] !== '?' ? [] : Array.isArray(column) ? [column] : [new Array<Scalar>(run.count).fill(column.all)]));
+    const values: (string | number | null)[] = varying.map(() => null);
+    let r = 0;
+    try {
+      for (; r < run.count; r++) {
+        for (let k = 0; k < varying.length; k++) values[k] = toSql((varying[k] as Scalar[])[r] as Scalar);
         statement.run(values);
-      } catch (error) {
-        failed(r);
-        throw error;
       }
+    } catch (error) {
+      failed(r);
+      throw error;
     }
   }
 
@@ -115,6 +124,13 @@ function ident(name: string): string {
 const sameColumns = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((c) => b.includes(c));
 
 const toSql = (value: Scalar): string | number | null => (typeof value === 'boolean' ? (value ? 1 : 0) : value);
+
+/** A short value as an SQL literal (text quoted, its quotes doubled); null for one that is better bound. */
+function sqlLiteral(value: string | number | null): string | null {
+  if (value === null) return 'NULL';
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? String(value) : null;
+  return value.length <= 100 && !value.includes('\0') ? `'${value.replaceAll("'", "''")}'` : null;
+}
 
 /** The statements of one registered table on one document. */
 export function tableSql(db: Database.Database, name: string): TableSql {
