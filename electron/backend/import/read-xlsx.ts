@@ -24,6 +24,8 @@ const SHARED_STRINGS = 'xl/sharedStrings.xml';
 /** What every cell of the workbook is read against. */
 interface BookContext {
   styles: CellStyle[];
+  /** What each style means for its cells, worked out once per style (see lookOf). */
+  looks: Map<number, StyleLook>;
   strings: StringItem[];
   defaultFont: string | null;
   date1904: boolean;
@@ -40,7 +42,7 @@ export function readXlsx(bytes: Uint8Array, defaultFont: string | null, limits: 
   const listed = workbookSheets(workbookXml, text(parts[WORKBOOK_RELS]) ?? '').filter((s) => s.worksheet);
   const wanted = new Set(listed.map((s) => s.part));
   const sheetParts = inflate(bytes, (name) => wanted.has(name));
-  const book: BookContext = { styles: readCellStyles(text(parts[STYLES])), strings: readSharedStrings(text(parts[SHARED_STRINGS])), defaultFont, date1904: usesDate1904(workbookXml), shown: new Map() };
+  const book: BookContext = { styles: readCellStyles(text(parts[STYLES])), looks: new Map(), strings: readSharedStrings(text(parts[SHARED_STRINGS])), defaultFont, date1904: usesDate1904(workbookXml), shown: new Map() };
   let cells = 0;
   const sheets: ParsedSheet[] = [];
   for (const listedSheet of listed) {
@@ -193,12 +195,26 @@ function hiddenColumns(raw: RawSheet, columnCount: number): number[] {
   return hidden;
 }
 
+/** A style as its cells are read: the fonts text is drawn in, the number format, whether it shows dates. */
+interface StyleLook {
+  context: FontContext;
+  numFmt: string | undefined;
+  isDate: boolean;
+}
+
+function lookOf(styleIndex: number, book: BookContext): StyleLook {
+  let look = book.looks.get(styleIndex);
+  if (!look) {
+    const style = styleIndex ? book.styles[styleIndex] : undefined;
+    look = { context: { cellFont: style?.font ?? null, defaultFont: book.defaultFont }, numFmt: style?.numFmt, isDate: style !== undefined && isDateFormat(style.numFmt) };
+    book.looks.set(styleIndex, look);
+  }
+  return look;
+}
+
 /** One stored cell as the model has it; null for a cell that shows nothing. */
 function readCell(cell: RawCell, book: BookContext): ParsedCell | null {
-  const style = cell.style ? book.styles[cell.style] : undefined;
-  const context: FontContext = { cellFont: style?.font ?? null, defaultFont: book.defaultFont };
-  const numFmt = style?.numFmt;
-  const isDate = style !== undefined && isDateFormat(numFmt);
+  const { context, numFmt, isDate } = lookOf(cell.style, book);
   if (cell.formula || cell.share) {
     // A shared-formula master without its own text, or a follower whose master came later, has no formula.
     if (!cell.formula) return null;
