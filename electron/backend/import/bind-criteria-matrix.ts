@@ -8,13 +8,20 @@ import { countedMark, MarkReader, readNumber, readYear, titleYears } from './cel
 import { bindColumns, numberingColumn } from './columns';
 import type { CriteriaMatrixForm } from './form-definition';
 import type { Recognised } from './recognise';
-import type { StageBuilder } from './stage-builder';
+import type { KeyedField, StageBuilder } from './stage-builder';
 import { fold, matchesAny } from './text-match';
 
 export interface BoundForm {
   year: number;
   planId: number | null;
   markText?: string;
+}
+
+/** A column of marks and how many communes meet its criterion. */
+interface MarkColumn {
+  col: number;
+  criterion: CriterionRef;
+  met: number;
 }
 
 interface CriterionRef {
@@ -47,7 +54,7 @@ export function bindCriteriaMatrix(batch: BatchContext, found: Recognised, form:
 
   const communes: { row: number; unitId: number; met: number }[] = [];
   // Walked once per commune: an array, so no entry is made per mark.
-  const markColumns = [...criteria.columns].map(([col, criterion]) => ({ col, criterion, met: 0 }));
+  const markColumns = [...criteria.columns].map(([col, criterion]): MarkColumn => ({ col, criterion, met: 0 }));
   const seen = new Map<number, number>();
   const footer: { row: number; kind: 'count' | 'average'; label: string }[] = [];
   let district: number | null = null;
@@ -72,26 +79,31 @@ export function bindCriteriaMatrix(batch: BatchContext, found: Recognised, form:
       }
       seen.set(unit.id, r);
       out.units.add(unit.id);
-      let metCount = 0;
-      for (const column of markColumns) {
-        const read = marks.read(grid.cell(r, column.col));
-        if (!read.ok) {
-          out.problem('error', r, column.col, read.key, read.params);
-          continue;
-        }
-        if (read.value) {
-          metCount++;
-          column.met++;
-        }
-        out.setKeyed(met, unit.id, column.criterion.id, read.value, r, column.col, name, column.criterion.code);
-      }
-      communes.push({ row: r, unitId: unit.id, met: metCount });
+      communes.push({ row: r, unitId: unit.id, met: stageMarks(out, met, marks, markColumns, r, unit.id, name) });
       bindStatus(out, columns, r, name, unit.id, statusYear, planYear);
     }
   }
 
   checkDerived(out, found, columns.get('metCount')?.col ?? null, markColumns, communes, footer);
   return { year: statusYear, planId: batch.plans.existing(planYear)?.id ?? null, markText };
+}
+
+/** One commune’s marks staged; how many it meets. */
+function stageMarks(out: StageBuilder, met: KeyedField, marks: MarkReader, markColumns: MarkColumn[], r: number, unitId: number, name: string): number {
+  let count = 0;
+  for (const column of markColumns) {
+    const read = marks.read(out.grid.cell(r, column.col));
+    if (!read.ok) {
+      out.problem('error', r, column.col, read.key, read.params);
+      continue;
+    }
+    if (read.value) {
+      count++;
+      column.met++;
+    }
+    out.setKeyed(met, unitId, column.criterion.id, read.value, r, column.col, name, column.criterion.code);
+  }
+  return count;
 }
 
 /** The criteria set whose criteria the header names: all of them if one set fits, else the one naming most. */
@@ -192,7 +204,7 @@ function checkDerived(
   out: StageBuilder,
   found: Recognised,
   metCol: number | null,
-  markColumns: { col: number; criterion: CriterionRef; met: number }[],
+  markColumns: MarkColumn[],
   communes: { row: number; unitId: number; met: number }[],
   footer: { row: number; kind: 'count' | 'average'; label: string }[],
 ): void {
