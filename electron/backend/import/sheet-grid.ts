@@ -80,8 +80,9 @@ export class SheetGrid {
     for (let row = header.last + 1; row <= this.rowCount; row++) {
       let blank = true;
       for (let c = 1; c <= this.columnCount; c++) {
-        const t = this.text(row, c);
-        if (!t) continue;
+        // Untrimmed: matchesAny folds spaces away itself.
+        const t = this.cell(row, c)?.text;
+        if (t === undefined || (blank && t.trim() === '')) continue;
         if (matchesAny(t, stopRows)) return;
         blank = false;
       }

@@ -24,8 +24,6 @@ interface FoldedGroups {
   groups: string[][];
   /** A label shorter than this cannot hold every word of any group (folding never lengthens a label). */
   shortest: number;
-  /** Answers by label: a form asks about the same marks and numbers in every row. */
-  answers: Map<string, boolean>;
 }
 const foldedGroups = new WeakMap<WordGroups, FoldedGroups>();
 
@@ -34,17 +32,19 @@ export function matchesAny(label: string, groups: WordGroups): boolean {
   let folded = foldedGroups.get(groups);
   if (!folded) {
     const words = groups.map((g) => g.map(fold));
-    foldedGroups.set(groups, (folded = { groups: words, shortest: Math.min(...words.map((g) => Math.max(0, ...g.map((w) => w.length)))), answers: new Map() }));
+    foldedGroups.set(groups, (folded = { groups: words, shortest: Math.min(...words.map((g) => Math.max(0, ...g.map((w) => w.length)))) }));
   }
+  // A form asks this of every text of every row: most (marks, numbers) are too short to match.
   if (label.length < folded.shortest) return false;
-  let answer = folded.answers.get(label);
-  if (answer === undefined) {
-    const text = fold(label);
-    answer = text !== '' && folded.groups.some((group) => group.every((word) => containsWord(text, word)));
-    if (folded.answers.size >= 10_000) folded.answers.clear();
-    folded.answers.set(label, answer);
-  }
-  return answer;
+  const text = fold(label);
+  if (text === '') return false;
+  for (const group of folded.groups) if (containsAll(text, group)) return true;
+  return false;
+}
+
+function containsAll(text: string, words: readonly string[]): boolean {
+  for (const word of words) if (!containsWord(text, word)) return false;
+  return true;
 }
 
 /** `word` appears in `text` on word boundaries ("xa" in "ten xa", not in "xay dung"). */
