@@ -207,4 +207,17 @@ describe('undoable edits', () => {
     const rows = db.prepare('SELECT id, label, amount FROM scratch_label ORDER BY id').all() as { id: number; label: string; amount: number }[];
     expect(rows.map((r) => [r.label, r.amount])).toEqual(labels.flatMap((label, i) => [0, 1, 2].map(() => [label, 0.1 + i])));
   });
+
+  it('refuses a run repeating a key SQLite itself does not keep unique', async () => {
+    const t = await setup();
+    const db = t.backend.document!.db;
+    db.exec('CREATE TABLE scratch_loose (code TEXT NOT NULL, label TEXT)');
+    registerEditableTable({ name: 'scratch_loose', keyColumns: ['code'], columns: { label: { type: 'text', nullable: true } } });
+    const run = (codes: string[]): InsertRun => ({ op: 'inserts', table: 'scratch_loose', count: codes.length, columns: ['code', 'label'], values: [codes, { all: null }] });
+    applyChanges(db, 'thêm', [run(['a', 'b'])]);
+    for (const codes of [['c', 'd', 'c'], ['e', 'a']]) {
+      expect(() => applyChanges(db, 'thêm', [run(codes)])).toThrow(expect.objectContaining({ code: 'edits.rowExists' }));
+    }
+    expect(db.prepare('SELECT code FROM scratch_loose ORDER BY code').all()).toEqual([{ code: 'a' }, { code: 'b' }]);
+  });
 });

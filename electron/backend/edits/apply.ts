@@ -104,7 +104,17 @@ function validateRun(db: Database.Database, run: InsertRun): void {
     if (!spec) throw new AppError('edits.unknownField', { table: table.name, field });
     forEachValue(run.values[k] as Column, run.count, (value) => checkValue(table, field, spec, value));
   });
-  if (!tableSql(db, table.name).uniqueKey) for (let r = 0; r < run.count; r++) refuseExisting(db, table, runRow(run, r));
+  if (!tableSql(db, table.name).uniqueKey) {
+    // SQLite does not refuse a second row with the key: one already there, or twice in the run, is refused here.
+    const keys = new Set<string>();
+    for (let r = 0; r < run.count; r++) {
+      const row = runRow(run, r);
+      refuseExisting(db, table, row);
+      const key = JSON.stringify(table.keyColumns.map((k) => row[k]));
+      if (keys.has(key)) throw new AppError('edits.rowExists', { table: table.name, key: table.keyColumns.map((k) => row[k]).join(', ') });
+      keys.add(key);
+    }
+  }
 }
 
 function forEachValue(column: Column, count: number, check: (value: Scalar) => void): void {
