@@ -1,10 +1,21 @@
 // `npm run bench`: runs every bench/*.bench.ts (or those named on the command line) and rewrites BENCHMARKS.md.
+// Each bench runs in a process of its own, so none is measured in a heap that an earlier one filled.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Bench, Figure } from './harness';
 
 const dir = import.meta.dirname;
+const FIGURES = 'bench-figures:';
+
+if (process.argv[2] === '--one') {
+  // The child: one bench, its figures on one line of stdout.
+  const bench = (await import(path.join(dir, process.argv[3] as string))) as { default: Bench };
+  console.log(`${FIGURES}${JSON.stringify(await bench.default())}`);
+  process.exit(0);
+}
+
 const only = process.argv.slice(2);
 const files = fs
   .readdirSync(dir)
@@ -15,10 +26,9 @@ const files = fs
 const sections: string[] = [];
 for (const file of files) {
   console.log(`bench: ${file}`);
-  const bench = (await import(path.join(dir, file))) as { default: Bench };
   let figures: Figure[];
   try {
-    figures = await bench.default();
+    figures = runInChild(file);
   } catch (error) {
     sections.push(`## ${file}\n\nFailed: ${error instanceof Error ? error.message : String(error)}\n`);
     console.error(error);
@@ -29,9 +39,19 @@ for (const file of files) {
   sections.push(`## ${file.replace('.bench.ts', '')}\n\n| measure | NTM Planner | peer (same run) | target | note |\n| --- | --- | --- | --- | --- |\n${rows.join('\n')}\n`);
 }
 
-const header = `# Benchmarks\n\nWritten by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 1024 ** 3)} GB, Node ${process.version}. Each figure stands next to a peer measured in the same run.\n`;
+const header = `# Benchmarks\n\nWritten by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 1024 ** 3)} GB, Node ${process.version}. Each bench runs in a fresh process; each figure stands next to a peer measured in the same run.\n`;
 if (only.length === 0) fs.writeFileSync(path.join(dir, '..', 'BENCHMARKS.md'), `${header}\n${sections.join('\n')}`);
 else console.log(sections.join('\n'));
+
+/** Run one bench file in a fresh Node process with the same loader, passing its own output through. */
+function runInChild(file: string): Figure[] {
+  const out = execFileSync(process.execPath, [...process.execArgv, import.meta.filename, '--one', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+  const lines = out.split('\n');
+  for (const line of lines) if (line && !line.startsWith(FIGURES)) console.log(line);
+  const result = lines.find((line) => line.startsWith(FIGURES));
+  if (!result) throw new Error(`${file} reported no figures`);
+  return JSON.parse(result.slice(FIGURES.length)) as Figure[];
+}
 
 function fmt(n: number): string {
   return n >= 100 ? n.toFixed(0) : n.toFixed(1);
