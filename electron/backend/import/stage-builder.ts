@@ -58,10 +58,8 @@ export class StageBuilder {
   readonly units = new Set<number>();
   rows = 0;
   values = 0;
-  /** Per table and field: the statement reading the current value, or null when the table is empty. */
-  private readonly readers = new Map<string, Reader | null>();
-  /** The reader of the last field read (a form reads one field many times in a row). */
-  private lastRead: { table: string; field: string; reader: Reader | null } | null = null;
+  /** Per table, then field: the statement reading the current value, or null when the table is empty. */
+  private readonly readers = new Map<string, Map<string, Reader | null>>();
 
   /**
    * @param newRows rows this batch inserts, by table and key: shared by every file of the batch, so a
@@ -203,17 +201,10 @@ export class StageBuilder {
 
   /** The value now in the document; undefined when the row does not exist. */
   private current(target: CellTarget): Scalar | undefined {
-    let reader: Reader | null | undefined;
-    if (this.lastRead?.table === target.table && this.lastRead.field === target.field) reader = this.lastRead.reader;
-    else {
-      const id = `${target.table}.${target.field}`;
-      reader = this.readers.get(id);
-      if (reader === undefined) {
-        reader = this.reader(target.table, target.field);
-        this.readers.set(id, reader);
-      }
-      this.lastRead = { table: target.table, field: target.field, reader };
-    }
+    let byField = this.readers.get(target.table);
+    if (!byField) this.readers.set(target.table, (byField = new Map()));
+    let reader = byField.get(target.field);
+    if (reader === undefined) byField.set(target.field, (reader = this.reader(target.table, target.field)));
     if (!reader) return undefined;
     const row = reader.statement.get(...target.key) as { v: Scalar } | undefined;
     if (!row) return undefined;
