@@ -26,14 +26,6 @@ export interface SheetCells {
 /** HyperFormula's default is 40,000 rows; forms with every commune of a province stay well under this. */
 const MAX_ROWS = 1_048_576;
 
-export function parseA1(address: string): { row: number; col: number } {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(address.toUpperCase());
-  if (!m) throw new Error(`not an A1 address: ${address}`);
-  let col = 0;
-  for (const ch of m[1] as string) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
-}
-
 function content(cell: PlacedCell): RawCellContent {
   if (cell.formula !== undefined) return cell.formula.startsWith('=') ? cell.formula : `=${cell.formula}`;
   const value = cell.value ?? null;
