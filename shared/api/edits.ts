@@ -45,7 +45,8 @@ export type PlanFindingCounts = z.infer<typeof PlanFindingCounts>;
 
 /**
  * A saved step, checked by the rules it touches: every plan's findings after it. A step too big to check
- * before answering (a whole-matrix paste) answers without them; its counts follow as 'validation.changed'.
+ * before answering (a whole-matrix paste), or the first save of a big document (whose rules load in full
+ * then), answers without them; its counts follow as 'validation.changed'.
  */
 const Saved = History.extend({ findings: z.array(PlanFindingCounts).optional() });
 

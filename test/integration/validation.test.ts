@@ -116,6 +116,32 @@ describe('checks on save', () => {
     ]);
   });
 
+  it('answers the first save of a big document at once and tells its counts by event, once the rules are loaded', async () => {
+    backend = (await openTestBackend()).backend;
+    const events: EventPayload<'validation.changed'>[] = [];
+    backend.on((event, payload) => {
+      if (event === 'validation.changed') events.push(payload as EventPayload<'validation.changed'>);
+    });
+    const mk = await enterMuongKhoa(backend);
+    // An import of every commune of a province, written beside the edit path.
+    const db = backend.document!.db;
+    const insert = db.prepare("INSERT INTO unit (kind, name, ord) VALUES ('commune', ?, ?)");
+    db.transaction(() => {
+      for (let i = 1; i <= 1_200; i++) insert.run(`Xã Số ${i}`, 100 + i);
+    })();
+    const integrated = [mk.planId, 2025, mk.source('integrated')];
+    const set = (value: number) => ({ label: 'Sửa', changes: [{ op: 'set' as const, table: 'resource_amount', key: integrated, field: 'amount', value }] });
+
+    const first = await backend.dispatch('edits.apply', set(2556));
+    expect(contract['edits.apply'].result.parse(first)).toEqual({ stepId: expect.any(Number), canUndo: true, canRedo: false });
+    const told = events.length;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(events.slice(told)).toContainEqual({ planId: mk.planId, errors: 0, warnings: 0 });
+
+    const next = await backend.dispatch('edits.apply', set(2000));
+    expect(next.findings).toEqual([{ planId: mk.planId, errors: 2, warnings: 0 }]);
+  });
+
   it('follows a new row whose id SQLite assigns', async () => {
     backend = (await openTestBackend()).backend;
     const mk = await enterMuongKhoa(backend);

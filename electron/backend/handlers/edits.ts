@@ -12,20 +12,22 @@ export const CHECK_BEFORE_ANSWER_MAX = 2000;
 /**
  * Save through `write` and check what it touches: every plan's finding counts for the response, and a
  * 'validation.changed' event for each plan whose findings moved (another window, the status bar). A big
- * step (a whole-matrix paste) is acknowledged without waiting for its check, which runs next and reports
- * by event only.
+ * step (a whole-matrix paste), or the first save of a big document (after opening it or importing into it,
+ * when every plan's rules are loaded), is acknowledged without waiting for its check, which runs next and
+ * reports by event only.
  */
 function saveChecked<T>(ctx: Context, write: () => { result: T; changes: readonly Change[]; stepId?: number }) {
   const { db } = ctx.doc();
   const live = liveFindings(db);
   const before = live.mark();
+  const answerFirst = live.loadIsSlow(before);
   const { result, changes, stepId } = write();
   const check = () => {
     const { counts, changed } = live.afterSave(before, changes, stepId);
     for (const entry of changed) ctx.emit('validation.changed', entry);
     return counts;
   };
-  if (changes.length <= CHECK_BEFORE_ANSWER_MAX) return { ...result, findings: check() };
+  if (changes.length <= CHECK_BEFORE_ANSWER_MAX && !answerFirst) return { ...result, findings: check() };
   setImmediate(() => {
     if (!db.open) return;
     try {
