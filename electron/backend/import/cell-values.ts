@@ -37,6 +37,8 @@ const NOT_MET: Read<boolean> = Object.freeze(ok(false));
 export class MarkReader {
   private readonly met: Set<string>;
   private readonly notMet: Set<string>;
+  private lastText: string | null = null;
+  private lastAnswer: Read<boolean> = NOT_MET;
 
   constructor(met: readonly string[], notMet: readonly string[]) {
     this.met = new Set(met.map(fold));
@@ -46,14 +48,17 @@ export class MarkReader {
   addMet(mark: string): void {
     const key = fold(mark);
     if (!this.notMet.has(key)) this.met.add(key);
+    this.lastText = null;
   }
 
   read(cell: ParsedCell | undefined): Read<boolean> {
     if (!cell || cell.value === null) return NOT_MET;
+    // A matrix repeats one or two marks; its texts arrive as the same strings, so the last answer is kept.
+    if (cell.text === this.lastText && typeof cell.value === 'string') return this.lastAnswer;
     const key = fold(typeof cell.value === 'number' ? String(cell.value) : cell.text);
-    if (this.met.has(key)) return MET;
-    if (this.notMet.has(key)) return NOT_MET;
-    return { ok: false, key: 'import.problem.badMark', params: { text: cell.text } };
+    const answer: Read<boolean> = this.met.has(key) ? MET : this.notMet.has(key) ? NOT_MET : { ok: false, key: 'import.problem.badMark', params: { text: cell.text } };
+    if (typeof cell.value === 'string' && answer.ok) [this.lastText, this.lastAnswer] = [cell.text, answer];
+    return answer;
   }
 }
 
