@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import type { Change, Scalar } from '../../../shared/api/edits';
 import { AppError } from '../errors';
 import { editableTable, type ColumnSpec, type EditableTable } from './registry';
-import { executeChange, executeInsertRun, NOTHING, tableSql } from './sql';
+import { executeChange, NOTHING, tableSql } from './sql';
 import { encodeChanges, groupRuns, runRow, type Column, type DeleteRun, type InsertRun, type StepItem } from './step-record';
 
 /** What one step applies: changes, and runs of inserts an import stages column by column. */
@@ -22,7 +22,7 @@ export function applyChanges(db: Database.Database, label: string, changes: read
       if (change.op === 'inserts') {
         if (change.count === 0) continue;
         validateRun(db, change);
-        executeInsertRun(db, change);
+        tableSql(db, change.table).insertRun(change);
         forward.push(change);
         inverse.push(deletesOf(change));
         continue;

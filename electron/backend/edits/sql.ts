@@ -82,31 +82,31 @@ class TableSql {
 
   /**
    * Insert a run's rows. A column with one value throughout is written into the statement (SQLite then
-   * binds nothing for it per row); the others are bound per row from one array. `failed` learns the row
-   * that was refused.
+   * binds nothing for it per row); the others are bound per row from one array. A refused row is reported
+   * as its own insert would be.
    */
-  insertRun(run: InsertRun, failed: (row: number) => void): void {
+  insertRun(run: InsertRun): void {
     const placeholders = run.values.map((column) => (Array.isArray(column) ? '?' : (sqlLiteral(toSql(column.all)) ?? '?')));
-    const statement = this.cached(
-      `insert run ${run.columns.join(',')} ${placeholders.join(',')}`,
-      `INSERT INTO ${this.name} (${run.columns.map(ident).join(', ')}) VALUES (${placeholders.join(', ')})`,
-    );
-    const varying = run.values.flatMap((column, k): Scalar[][] => (placeholders[k] !== '?' ? [] : Array.isArray(column) ? [column] : [new Array<Scalar>(run.count).fill(column.all)]));
-    const values: (string | number | null)[] = varying.map(() => null);
+    const statement = this.insertStatement(run.columns, placeholders);
+    const bound = run.values.filter((_column, k) => placeholders[k] === '?');
+    const values = bound.map((column) => (Array.isArray(column) ? null : toSql(column.all)));
+    const varying = bound.flatMap((column, k) => (Array.isArray(column) ? [k] : []));
     let r = 0;
     try {
       for (; r < run.count; r++) {
-        for (let k = 0; k < varying.length; k++) values[k] = toSql((varying[k] as Scalar[])[r] as Scalar);
+        for (let v = 0; v < varying.length; v++) {
+          const k = varying[v] as number;
+          values[k] = toSql((bound[k] as Scalar[])[r] as Scalar);
+        }
         statement.run(values);
       }
     } catch (error) {
-      failed(r);
-      throw error;
+      throw toAppError(error, { op: 'insert', table: run.table, row: runRow(run, r) });
     }
   }
 
-  private insertStatement(columns: readonly string[]): Database.Statement {
-    return this.cached(`insert ${columns.join(',')}`, `INSERT INTO ${this.name} (${columns.map(ident).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+  private insertStatement(columns: readonly string[], placeholders: readonly string[] = columns.map(() => '?')): Database.Statement {
+    return this.cached(`insert ${columns.join(',')} ${placeholders.join(',')}`, `INSERT INTO ${this.name} (${columns.map(ident).join(', ')}) VALUES (${placeholders.join(', ')})`);
   }
 
   delete(key: readonly (string | number)[]): void {
@@ -174,17 +174,6 @@ export function executeChange(db: Database.Database, change: Change): Readonly<R
     return NOTHING;
   } catch (error) {
     throw toAppError(error, change);
-  }
-}
-
-/** Run an insert run; a refused row is reported as its own insert would be. */
-export function executeInsertRun(db: Database.Database, run: InsertRun): void {
-  let failedRow = -1;
-  try {
-    tableSql(db, run.table).insertRun(run, (r) => (failedRow = r));
-  } catch (error) {
-    if (failedRow < 0) throw error;
-    throw toAppError(error, { op: 'insert', table: run.table, row: runRow(run, failedRow) });
   }
 }
 
