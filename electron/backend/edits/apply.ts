@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import type { Change, Scalar } from '../../../shared/api/edits';
 import { AppError } from '../errors';
 import { editableTable, type ColumnSpec, type EditableTable } from './registry';
-import { executeChange, NOTHING, tableSql } from './sql';
+import { executeChange, fromSql, NOTHING, tableSql } from './sql';
 import { encodeChanges, groupRuns, runRow, type Column, type DeleteRun, type InsertRun, type StepItem } from './step-record';
 
 /** What one step applies: changes, and runs of inserts an import stages column by column. */
@@ -192,9 +192,4 @@ function checkValue(table: EditableTable, field: string, spec: ColumnSpec, value
           ? typeof value === 'string' && (!spec.values || spec.values.includes(value))
           : typeof value === 'number' && Number.isFinite(value) && (spec.type === 'real' || Number.isSafeInteger(value));
   if (!fits) throw new AppError('edits.badValue', { table: table.name, field, value: JSON.stringify(value) });
-}
-
-/** SQLite keeps booleans as 0/1; changes carry them as booleans. */
-function fromSql(value: Scalar, spec: ColumnSpec | undefined): Scalar {
-  return spec?.type === 'boolean' && value !== null ? value === 1 || value === true : value;
 }

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import type { Change, Scalar } from '../../../shared/api/edits';
 import { runRow, type InsertRun } from './step-record';
 import { AppError } from '../errors';
-import { editableTable, type EditableTable } from './registry';
+import { editableTable, type ColumnSpec, type EditableTable } from './registry';
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
@@ -124,6 +124,11 @@ function ident(name: string): string {
 const sameColumns = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((c) => b.includes(c));
 
 const toSql = (value: Scalar): string | number | null => (typeof value === 'boolean' ? (value ? 1 : 0) : value);
+
+/** SQLite keeps booleans as 0/1; changes carry them as booleans. */
+export function fromSql(value: Scalar, spec: ColumnSpec | undefined): Scalar {
+  return spec?.type === 'boolean' && value !== null ? value === 1 || value === true : value;
+}
 
 /** A short value as an SQL literal (text quoted, its quotes doubled); null for one that is better bound. */
 function sqlLiteral(value: string | number | null): string | null {

@@ -8,6 +8,7 @@ import { translate, type MessageKey, type MessageParams } from '../../../shared/
 import { BoundCells, type CellTarget, type Rendering } from '../forms/binding';
 import type { Edit } from '../edits/apply';
 import { editableTable } from '../edits/registry';
+import { fromSql, tableSql } from '../edits/sql';
 import type { ImportProblem, DiffItem, DiffCounts } from '../../../shared/api/import';
 import type { KeyedRows, KeyedRowsByField } from './keyed-runs';
 import type { RowIndex } from './row-id';
@@ -23,10 +24,6 @@ export interface Place {
 
 const MAX_DIFF_ITEMS = 2_000;
 
-interface Reader {
-  statement: Database.Statement;
-  boolean: boolean;
-}
 
 /**
  * One field of many rows whose keys are two integer ids and a fixed rest (the marks of a commune × criterion
@@ -58,8 +55,8 @@ export class StageBuilder {
   readonly units = new Set<number>();
   rows = 0;
   values = 0;
-  /** Per table, then field: the statement reading the current value, or null when the table is empty. */
-  private readonly readers = new Map<string, Map<string, Reader | null>>();
+  /** Per table: whether the document has any row (a form mostly fills empty tables: no lookup per cell). */
+  private readonly filled = new Map<string, boolean>();
 
   /**
    * @param newRows rows this batch inserts, by table and key: shared by every file of the batch, so a
@@ -147,18 +144,18 @@ export class StageBuilder {
 
   /** A keyed field's values in the document, read in one statement; null when the table is empty. */
   private existingOf(table: string, keyColumns: readonly string[], field: string, rest: readonly (string | number)[]): Map<number, Map<number, Scalar>> | null {
-    if (this.db.prepare(`SELECT 1 FROM "${table}" LIMIT 1`).get() === undefined) return null;
+    if (!this.hasRows(table)) return null;
     const where = keyColumns.slice(2).map((k) => `"${k}" = ?`);
     const rows = this.db
       .prepare(`SELECT "${keyColumns[0]}", "${keyColumns[1]}", "${field}" FROM "${table}"${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''}`)
       .raw()
       .all(...rest) as [number, number, Scalar][];
-    const boolean = editableTable(table)?.columns[field]?.type === 'boolean';
+    const spec = editableTable(table)?.columns[field];
     const existing = new Map<number, Map<number, Scalar>>();
     for (const [id0, id1, value] of rows) {
       let byId1 = existing.get(id0);
       if (!byId1) existing.set(id0, (byId1 = new Map()));
-      byId1.set(id1, boolean && value !== null ? value === 1 || value === true : value);
+      byId1.set(id1, fromSql(value, spec));
     }
     return existing;
   }
@@ -201,23 +198,15 @@ export class StageBuilder {
 
   /** The value now in the document; undefined when the row does not exist. */
   private current(target: CellTarget): Scalar | undefined {
-    let byField = this.readers.get(target.table);
-    if (!byField) this.readers.set(target.table, (byField = new Map()));
-    let reader = byField.get(target.field);
-    if (reader === undefined) byField.set(target.field, (reader = this.reader(target.table, target.field)));
-    if (!reader) return undefined;
-    const row = reader.statement.get(...target.key) as { v: Scalar } | undefined;
-    if (!row) return undefined;
-    return reader.boolean && row.v !== null ? row.v === 1 || row.v === true : row.v;
+    if (!this.hasRows(target.table)) return undefined;
+    const stored = tableSql(this.db, target.table).field(target.field, target.key);
+    return stored === undefined ? undefined : fromSql(stored, editableTable(target.table)?.columns[target.field]);
   }
 
-  /** The statement reading one field of a registered table; null when the table is empty (or not registered). */
-  private reader(tableName: string, field: string): Reader | null {
-    const table = editableTable(tableName);
-    if (!table || !IDENTIFIER.test(field)) return null;
-    if (this.db.prepare(`SELECT 1 FROM "${table.name}" LIMIT 1`).get() === undefined) return null;
-    const where = table.keyColumns.map((k) => `"${k}" = ?`).join(' AND ');
-    return { statement: this.db.prepare(`SELECT "${field}" AS v FROM "${table.name}" WHERE ${where}`), boolean: table.columns[field]?.type === 'boolean' };
+  private hasRows(table: string): boolean {
+    let filled = this.filled.get(table);
+    if (filled === undefined) this.filled.set(table, (filled = this.db.prepare(`SELECT 1 FROM "${table}" LIMIT 1`).get() !== undefined));
+    return filled;
   }
 }
 
