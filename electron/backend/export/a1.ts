@@ -14,9 +14,16 @@ export function parseA1(ref: string): CellPos | null {
   return { row, col };
 }
 
+const columnNames: string[] = [];
+
+/** "AB" for column 28; names are kept, a form's 90,000 cells name the same few columns. */
 export function columnName(col: number): string {
-  let name = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  let name = columnNames[col];
+  if (name === undefined) {
+    name = '';
+    for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+    if (col < 20_000) columnNames[col] = name;
+  }
   return name;
 }
 

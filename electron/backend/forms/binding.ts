@@ -1,7 +1,7 @@
 // How the cells of an imported workbook map to the document, stored with the workbook (table `workbook`,
 // column `binding`) so the form can be exported back into its own file. Written by import, read by export.
 import { z } from 'zod';
-import { cellAddress } from '../import/workbook-model';
+import { toA1 } from '../export/a1';
 
 /** Where a cell's value lives in the document. `key` identifies the row of `table`, in the table's own key order. */
 export const CellTarget = z.object({
@@ -94,7 +94,7 @@ const BindingV3 = BindingV1.omit({ version: true, cells: true })
       }
       rows.forEach((row, i) => {
         const key = keys.map((k) => (Array.isArray(k) ? (k[i] as string | number) : k.all));
-        cells.push({ cell: cellAddress(row, cols[i] as number), target: { table, key, field }, ...rendering });
+        cells.push({ cell: toA1(row, cols[i] as number), target: { table, key, field }, ...rendering });
       });
     }
     return { ...rest, version: 1, cells };

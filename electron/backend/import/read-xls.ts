@@ -1,12 +1,13 @@
 // Reads a legacy .xls (BIFF) file with SheetJS 0.18.5. That version has published advisories for crafted
 // files (prototype pollution, ReDoS) and no fixed release on npm, so this module only ever runs inside the
 // parsing worker, after the worker has frozen the built-in prototypes, under its heap and time limits.
+import { parseA1 } from '../export/a1';
 import * as XLSX from 'xlsx';
 import { AppError } from '../errors';
 import { readXlsFonts, type XlsFonts } from '../legacy/xls-fonts';
 import { cellText, resolvedFont, type FontContext } from './cell-text';
 import type { ImportLimits } from './limits';
-import { parseAddress, type CellValue, type ParsedCell, type ParsedSheet, type ParsedWorkbook } from './workbook-model';
+import type { CellValue, ParsedCell, ParsedSheet, ParsedWorkbook } from './workbook-model';
 
 export function readXls(bytes: Uint8Array, limits: ImportLimits): ParsedWorkbook {
   let book: XLSX.WorkBook;
@@ -29,7 +30,7 @@ export function readXls(bytes: Uint8Array, limits: ImportLimits): ParsedWorkbook
     for (const address of Object.keys(ws)) {
       if (address.startsWith('!')) continue;
       const cell = ws[address] as XLSX.CellObject;
-      const at = parseAddress(address);
+      const at = parseA1(address);
       if (!at) continue;
       const parsed = readCell(cell, at.row, at.col, fonts, name);
       if (!parsed) continue;

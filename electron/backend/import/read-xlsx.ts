@@ -7,12 +7,13 @@
 // the two side by side over every fixture. Where ExcelJS garbled text (entities decoded twice in `str` cells,
 // rich text in a hyperlinked cell read as "[object Object]", a text result in a date-formatted cell making the
 // whole file unreadable) this reader keeps the text as stored, and a hyperlinked cell keeps its value.
+import { toA1 } from '../export/a1';
 import { unzipSync } from 'fflate';
 import { AppError } from '../errors';
 import { shiftFormula } from '../export/formula-shift';
 import { cellText, resolvedFont, type FontContext, type TextRun } from './cell-text';
 import type { ImportLimits } from './limits';
-import { cellAddress, type CellValue, type ParsedCell, type ParsedSheet, type ParsedWorkbook } from './workbook-model';
+import type { CellValue, ParsedCell, ParsedSheet, ParsedWorkbook } from './workbook-model';
 import { readCellStyles, readSharedStrings, usesDate1904, workbookSheets, type CellStyle, type StringItem } from './xlsx-parts';
 import { scanSheet, TooManyCells, type RawCell, type RawRow, type RawSheet, type Range } from './xlsx-sheet';
 
@@ -99,7 +100,7 @@ function readSheet(name: string, hidden: boolean, raw: RawSheet, book: BookConte
     hidden,
     hiddenColumns: hiddenColumns(raw, columnCount),
     hiddenRows,
-    merges: raw.merges.map((m) => `${cellAddress(m.top, m.left)}:${cellAddress(m.bottom, m.right)}`),
+    merges: raw.merges.map((m) => `${toA1(m.top, m.left)}:${toA1(m.bottom, m.right)}`),
     rowCount,
     columnCount,
     cells,

@@ -1,9 +1,10 @@
 // Random access to one parsed sheet, with merged cells resolved to their top-left cell, and the
 // header block of a form found by its labels rather than by fixed addresses.
+import { parseA1, toA1 } from '../export/a1';
 import type { WordGroups } from './form-definition';
 import { PlaceIndex } from '../formulas/place-index';
 import { matchesAny } from './text-match';
-import { cellAddress, parseAddress, type ParsedCell, type ParsedSheet } from './workbook-model';
+import type { ParsedCell, ParsedSheet } from './workbook-model';
 
 export interface HeaderBlock {
   /** First and last row of the header (the numbering row, when present, is `last`). */
@@ -33,8 +34,8 @@ export class SheetGrid {
     this.hiddenColumns = new Set(sheet.hiddenColumns);
     for (const range of sheet.merges) {
       const [from, to] = range.split(':');
-      const a = from ? parseAddress(from) : null;
-      const b = to ? parseAddress(to) : null;
+      const a = from ? parseA1(from) : null;
+      const b = to ? parseA1(to) : null;
       if (!a || !b) continue;
       this.mergeBottom.set(key(a.row, a.col), b.row);
       // Header merges are small; a merge spanning a whole sheet is not worth expanding cell by cell.
@@ -101,7 +102,7 @@ export class SheetGrid {
   }
 
   address(row: number, col: number): string {
-    return `${this.sheet.name}!${cellAddress(row, col)}`;
+    return `${this.sheet.name}!${toA1(row, col)}`;
   }
 
   /** Every formula cell of the sheet. */

@@ -5,6 +5,7 @@ import type { StagedFile } from '../../../shared/api/import';
 import type { Finding } from '../../../shared/api/validation';
 import { translate } from '../../../shared/i18n';
 import { AppError } from '../errors';
+import { toA1 } from '../export/a1';
 import type { Edit } from '../edits/apply';
 import type { StagedBinding } from '../forms/binding';
 import { checkFormulaCells } from '../formulas/check';
@@ -22,7 +23,7 @@ import { checkPackage, type PackageInfo } from './package-check';
 import { parseWorkbook } from './parser';
 import { recognise } from './recognise';
 import { StageBuilder } from './stage-builder';
-import { cellAddress, type ParsedSheet, type ParsedWorkbook } from './workbook-model';
+import type { ParsedSheet, ParsedWorkbook } from './workbook-model';
 import { legacyEncodingOfFont } from '../../../shared/legacy/fonts';
 
 export interface FileInput {
@@ -78,7 +79,7 @@ export function stageFile(batch: BatchContext, read: ReadFile): StagedForm {
       year: bound.year,
       planId: bound.planId,
       cells: out.cells,
-      formulaCells: found.grid.formulaCells().map((c) => cellAddress(c.row, c.col)),
+      formulaCells: found.grid.formulaCells().map((c) => toA1(c.row, c.col)),
       encoding: encodingOf(read.workbook),
     };
     return {

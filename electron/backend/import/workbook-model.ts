@@ -35,25 +35,3 @@ export interface ParsedWorkbook {
   format: 'xlsx' | 'xls';
   sheets: ParsedSheet[];
 }
-
-const columnNames: string[] = [];
-
-/** "C8" from a 1-based row and column. */
-export function cellAddress(row: number, col: number): string {
-  let name = columnNames[col];
-  if (name === undefined) {
-    name = '';
-    for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-    if (col < 20_000) columnNames[col] = name;
-  }
-  return `${name}${row}`;
-}
-
-/** 1-based row and column of "C8" (absolute markers allowed). */
-export function parseAddress(address: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(address.toUpperCase());
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[1] as string) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col };
-}
