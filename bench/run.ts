@@ -7,12 +7,11 @@ import path from 'node:path';
 import type { Bench, Figure } from './harness';
 
 const dir = import.meta.dirname;
-const FIGURES = 'bench-figures:';
 
 if (process.argv[2] === '--one') {
-  // The child: one bench, its figures on one line of stdout.
+  // The child: one bench, its figures written to the file the parent named.
   const bench = (await import(path.join(dir, process.argv[3] as string))) as { default: Bench };
-  console.log(`${FIGURES}${JSON.stringify(await bench.default())}`);
+  fs.writeFileSync(process.argv[4] as string, JSON.stringify(await bench.default()));
   process.exit(0);
 }
 
@@ -43,14 +42,15 @@ const header = `# Benchmarks\n\nWritten by \`npm run bench\` on ${new Date().toI
 if (only.length === 0) fs.writeFileSync(path.join(dir, '..', 'BENCHMARKS.md'), `${header}\n${sections.join('\n')}`);
 else console.log(sections.join('\n'));
 
-/** Run one bench file in a fresh Node process with the same loader, passing its own output through. */
+/** Run one bench file in a fresh Node process with the same loader; its output shows as it runs. */
 function runInChild(file: string): Figure[] {
-  const out = execFileSync(process.execPath, [...process.execArgv, import.meta.filename, '--one', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
-  const lines = out.split('\n');
-  for (const line of lines) if (line && !line.startsWith(FIGURES)) console.log(line);
-  const result = lines.find((line) => line.startsWith(FIGURES));
-  if (!result) throw new Error(`${file} reported no figures`);
-  return JSON.parse(result.slice(FIGURES.length)) as Figure[];
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ntm-bench-')), 'figures.json');
+  try {
+    execFileSync(process.execPath, [...process.execArgv, import.meta.filename, '--one', file, out], { stdio: 'inherit' });
+    return JSON.parse(fs.readFileSync(out, 'utf8')) as Figure[];
+  } finally {
+    fs.rmSync(path.dirname(out), { recursive: true, force: true });
+  }
 }
 
 function fmt(n: number): string {
